@@ -1,0 +1,108 @@
+# headroom -- live memory dashboard for Linux cgroups
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+#   make            build ./build/headroom (installs missing Debian packages first)
+#   make run        build and start headroom on this machine
+#   make test       every test: unit (plain and ASan+UBSan), clang build, real kernel
+#   make bench      the sampling benchmark (see README)
+#   make V=1        show the commands
+#   make SAN=1      ASan+UBSan build in build/asan
+
+VERSION := 0.1.0
+CC      ?= cc
+PKGS    := ncursesw libproc2
+O       := build
+SANFLAGS :=
+ifeq ($(SAN),1)
+O        := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifneq ($(filter clang%,$(notdir $(CC))),)
+O        := $(O)-clang
+endif
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-truncation
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -DHEADROOM_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) $(SANFLAGS) \
+             -I. $(shell pkg-config --cflags $(PKGS)) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+LIBS     = $(shell pkg-config --libs $(PKGS)) -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+COLLECTORS := $(wildcard collectors/*.c)
+WIDGETS    := $(wildcard widgets/*.c)
+TUI        := $(filter-out tui/main.c,$(wildcard tui/*.c))
+LIB_SRC    := $(COLLECTORS) $(WIDGETS) $(TUI)
+LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+HELPER_SRC := $(wildcard tests/helpers/*.c)
+HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
+BENCH_BIN  := $(O)/bench/bench
+
+.PHONY: all deps deps-test run test check unit kernel clang-build bench clean format
+all: deps $(O)/headroom
+
+deps:
+	$(Q)scripts/deps.sh build
+
+deps-test:
+	$(Q)scripts/deps.sh test
+
+run: all
+	./$(O)/headroom
+
+$(O)/headroom: $(O)/tui/main.o $(O)/libheadroom.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/libheadroom.a: $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tests/test_%: $(O)/tests/unit/test_%.o $(O)/libheadroom.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+
+$(O)/tests/%: $(O)/tests/helpers/%.o
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^
+
+$(BENCH_BIN): $(O)/bench/bench.o $(O)/libheadroom.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# check: the tests of one build variant (O).
+check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
+	$(Q)tests/run-unit.sh $(O)
+	$(Q)tests/kernel/run.sh $(O)
+
+test: deps-test
+	$(Q)mkdir -p build && rm -f build/results.log
+	$(Q)$(MAKE) --no-print-directory check
+	$(Q)$(MAKE) --no-print-directory SAN=1 check
+	$(Q)$(MAKE) --no-print-directory CC=clang $(O)-clang/headroom
+	$(Q)tests/summary.sh
+
+bench: deps $(BENCH_BIN) $(O)/headroom
+	$(Q)scripts/deps.sh bench
+	$(Q)bench/run.sh $(O)
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(O)/*/*.d $(O)/*/*/*.d)

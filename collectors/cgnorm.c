@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/cgnorm.h"
+
+/* Where each normalized figure comes from (also in docs/headroom.1):
+ *
+ *  figure       cgroup v2                         cgroup v1
+ *  usage        memory.current                    memory.usage_in_bytes
+ *  limit        memory.max                        memory.limit_in_bytes
+ *  anon         memory.stat anon                  memory.stat total_rss
+ *  file         memory.stat file - shmem          total_cache - total_shmem
+ *  kernel       memory.stat kernel (or the sum    memory.kmem.usage_in_bytes
+ *               of its parts before 5.18)
+ *  shmem        memory.stat shmem                 total_shmem
+ *  swap         memory.swap.current               memsw.usage - usage (>= 0)
+ *  working_set  usage - inactive_file             usage - total_inactive_file
+ *  reclaimable  file + slab_reclaimable           file (v1 has no slab split)
+ *  oom_kills    memory.events oom_kill            memory.oom_control oom_kill
+ *  limit_hits   memory.events max                 memory.failcnt
+ */
+
+val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key)
+{
+	if (c->kv_why[k] != NA_NONE)
+		return val_na((enum na_reason)c->kv_why[k]);
+	return kvset_get(&c->kv[k], key);
+}
+
+static val_t st(const struct cg_sample *c, const char *key) { return cg_kv(c, K_STAT, key); }
+
+/* Kernel memory before the "kernel" key (Linux 5.18). */
+static val_t v2_kernel(const struct cg_sample *c)
+{
+	val_t k = st(c, "kernel");
+	if (k.st != V_NA || k.why != NA_ABSENT)
+		return k;
+	val_t slab = st(c, "slab");
+	if (slab.st == V_NA)
+		slab = val_add(st(c, "slab_reclaimable"), st(c, "slab_unreclaimable"));
+	k = val_add(st(c, "kernel_stack"), st(c, "pagetables"));
+	k = val_add(k, val_add(st(c, "percpu"), st(c, "sock")));
+	return val_add(k, slab);
+}
+
+static void norm_v2(struct cg_sample *c)
+{
+	struct cg_norm *n = &c->n;
+	n->usage = c->f[F2_CURRENT];
+	n->limit = c->f[F2_MAX];
+	n->anon = st(c, "anon");
+	n->shmem = st(c, "shmem");
+	n->file = val_sub_clamp(st(c, "file"), n->shmem);
+	n->kernel = v2_kernel(c);
+	n->swap = c->f[F2_SWAP_CURRENT];
+	n->working_set = val_sub_clamp(n->usage, st(c, "inactive_file"));
+	n->reclaimable = val_add(n->file, st(c, "slab_reclaimable"));
+	n->oom_kills = cg_kv(c, K_EVENTS, "oom_kill");
+	n->limit_hits = cg_kv(c, K_EVENTS, "max");
+	n->min = c->f[F2_MIN];
+	n->low = c->f[F2_LOW];
+	n->high = c->f[F2_HIGH];
+	n->soft_limit = val_na(NA_NOTAPPLY);
+}
+
+static void norm_v1(struct cg_sample *c)
+{
+	struct cg_norm *n = &c->n;
+	n->usage = c->f[F1_USAGE];
+	n->limit = c->f[F1_LIMIT];
+	n->anon = st(c, "total_rss");
+	n->shmem = st(c, "total_shmem");
+	n->file = val_sub_clamp(st(c, "total_cache"), n->shmem);
+	n->kernel = c->f[F1_KMEM_USAGE];
+	n->swap = val_sub_clamp(c->f[F1_MEMSW_USAGE], n->usage);
+	n->working_set = val_sub_clamp(n->usage, st(c, "total_inactive_file"));
+	n->reclaimable = n->file;
+	n->oom_kills = cg_kv(c, K_OOM_CONTROL, "oom_kill");
+	n->limit_hits = c->f[F1_FAILCNT];
+	n->min = n->low = n->high = val_na(NA_NOTAPPLY);
+	n->soft_limit = c->f[F1_SOFT_LIMIT];
+}
+
+void cgnorm_one(struct cg_sample *c, int version)
+{
+	if (version == 2)
+		norm_v2(c);
+	else
+		norm_v1(c);
+}
+
+/* The limit that applies from above cgs[i]: its parent's effective limit,
+ * or the limit of the ancestors outside the view. */
+static void eff_from_above(const struct sample *s, const struct cg_sample *c, val_t *lim, int *from)
+{
+	*lim = val_unlimited();
+	*from = EFF_FROM_NONE;
+	if (c->parent < 0) {
+		if (val_is_ok(s->base_eff_limit)) {
+			*lim = s->base_eff_limit;
+			*from = EFF_FROM_BASE;
+		}
+		return;
+	}
+	const struct cg_sample *p = &s->cgs[c->parent];
+	val_t hier = p->f[F1_USE_HIERARCHY];
+	if (s->version == 1 && val_is_ok(hier) && hier.v == 0)
+		return; /* v1: no hierarchical accounting below this parent */
+	*lim = p->n.eff_limit;
+	*from = p->n.eff_from;
+}
+
+void cgnorm_fill(struct sample *s)
+{
+	for (size_t i = 0; i < s->ncg; i++) {
+		struct cg_sample *c = &s->cgs[i];
+		val_t above;
+		int from;
+		cgnorm_one(c, s->version);
+		eff_from_above(s, c, &above, &from);
+		if (val_is_ok(c->n.limit) && (!val_is_ok(above) || c->n.limit.v <= above.v)) {
+			c->n.eff_limit = c->n.limit;
+			c->n.eff_from = (int)i;
+		} else {
+			c->n.eff_limit = above;
+			c->n.eff_from = from;
+		}
+	}
+}

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/cgroup.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "collectors/xalloc.h"
+
+struct cg_node {
+	uint64_t id;
+	char *path;
+	ino_t ino;
+	int dirfd, udirfd; /* udirfd: same path in the unified tree (hybrid) */
+	int fd[CG_NFILES], kvfd[CG_NKV], procs_fd, psi_fd;
+	struct cg_node **kids;
+	size_t nkids;
+	unsigned mark;
+};
+
+/* An ancestor of the view: only its limit matters. */
+struct cg_anc {
+	char *path;
+	int dirfd, limit_fd, hier_fd;
+};
+
+struct cgtree {
+	int version;
+	int rootfd, urootfd; /* hierarchy root dir; unified root (hybrid) or -1 */
+	struct fdpool *pool;
+	struct cg_node *view;
+	struct cg_anc *anc;
+	size_t nanc;
+	uint64_t next_id;
+	unsigned gen;
+	struct buf buf;
+	char dents[8192];
+};
+
+static const char *basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s && s[1] ? s + 1 : path;
+}
+
+static char *path_join(const char *parent, const char *name)
+{
+	return strcmp(parent, "/") == 0 ? xasprintf("/%s", name) : xasprintf("%s/%s", parent, name);
+}
+
+/* Relative form for openat below a hierarchy root: "/" -> ".", "/a" -> "a". */
+static const char *rel(const char *path) { return path[1] ? path + 1 : "."; }
+
+static struct cg_node *node_new(struct cgtree *t, char *path, int dirfd)
+{
+	struct cg_node *n = xcalloc(1, sizeof(*n));
+	struct stat st;
+	n->id = ++t->next_id;
+	n->path = path;
+	n->dirfd = dirfd;
+	n->ino = fstat(dirfd, &st) == 0 ? st.st_ino : 0;
+	n->udirfd = t->urootfd >= 0 ? open_dir_at(t->urootfd, rel(path)) : -1;
+	for (int i = 0; i < CG_NFILES; i++)
+		n->fd[i] = FD_UNOPENED;
+	for (int i = 0; i < CG_NKV; i++)
+		n->kvfd[i] = FD_UNOPENED;
+	n->procs_fd = n->psi_fd = FD_UNOPENED;
+	return n;
+}
+
+static void node_free(struct cgtree *t, struct cg_node *n)
+{
+	for (size_t i = 0; i < n->nkids; i++)
+		node_free(t, n->kids[i]);
+	for (int i = 0; i < CG_NFILES; i++)
+		fdpool_close(t->pool, &n->fd[i]);
+	for (int i = 0; i < CG_NKV; i++)
+		fdpool_close(t->pool, &n->kvfd[i]);
+	fdpool_close(t->pool, &n->procs_fd);
+	fdpool_close(t->pool, &n->psi_fd);
+	if (n->udirfd >= 0)
+		close(n->udirfd);
+	close(n->dirfd);
+	free(n->kids);
+	free(n->path);
+	free(n);
+}
+
+static void anc_free(struct cgtree *t, struct cg_anc *a)
+{
+	fdpool_close(t->pool, &a->limit_fd);
+	fdpool_close(t->pool, &a->hier_fd);
+	close(a->dirfd);
+	free(a->path);
+}
+
+static int anc_add(struct cgtree *t, char *path)
+{
+	int fd = open_dir_at(t->rootfd, rel(path));
+	if (fd < 0) {
+		free(path);
+		return -fd;
+	}
+	t->anc = xreallocarray(t->anc, t->nanc + 1, sizeof(*t->anc));
+	t->anc[t->nanc++] = (struct cg_anc){path, fd, FD_UNOPENED, FD_UNOPENED};
+	return 0;
+}
+
+/* Open the ancestors of view: "/", "/a", ... up to view's parent. */
+static int anc_open(struct cgtree *t, const char *view)
+{
+	if (strcmp(view, "/") == 0)
+		return 0;
+	int err = anc_add(t, xstrdup("/"));
+	for (const char *s = strchr(view + 1, '/'); s && !err; s = strchr(s + 1, '/'))
+		err = anc_add(t, xstrndup(view, (size_t)(s - view)));
+	return err;
+}
+
+/* "/a//b/" or "a/b" -> "/a/b"; "" -> "/". */
+static char *view_normalize(const char *view)
+{
+	const char *v = view ? view : "";
+	char *p = xmalloc(strlen(v) + 2), *w = p;
+	*w++ = '/';
+	for (; *v; v++)
+		if (*v != '/' || w[-1] != '/')
+			*w++ = *v;
+	if (w > p + 1 && w[-1] == '/')
+		w--;
+	*w = '\0';
+	return p;
+}
+
+static int open_root(int rootfd, const char *mount, int *out)
+{
+	int fd = open_dir_at(rootfd, mount[0] == '/' && mount[1] ? mount + 1 : ".");
+	*out = fd;
+	return fd < 0 ? -fd : 0;
+}
+
+struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool,
+			   char *err, size_t errlen)
+{
+	struct cgtree *t = xcalloc(1, sizeof(*t));
+	char *vpath = view_normalize(view);
+	int e;
+	t->version = m->version;
+	t->pool = pool;
+	t->urootfd = -1;
+	if ((e = open_root(rootfd, m->mem_mount, &t->rootfd)) != 0) {
+		snprintf(err, errlen, "cannot open %s: %s", m->mem_mount, strerror(e));
+		goto fail;
+	}
+	if (m->unified_mount && open_root(rootfd, m->unified_mount, &t->urootfd) != 0)
+		t->urootfd = -1; /* hybrid pressure is then N/A */
+	if ((e = anc_open(t, vpath)) != 0) {
+		snprintf(err, errlen, "cgroup %s: %s", vpath, strerror(e));
+		goto fail;
+	}
+	int dfd = open_dir_at(t->rootfd, rel(vpath));
+	if (dfd < 0) {
+		snprintf(err, errlen, "cgroup %s not found under %s: %s", vpath, m->mem_mount, strerror(-dfd));
+		goto fail;
+	}
+	t->view = node_new(t, vpath, dfd);
+	return t;
+fail:
+	free(vpath);
+	cgtree_close(t);
+	return NULL;
+}
+
+void cgtree_close(struct cgtree *t)
+{
+	if (!t)
+		return;
+	if (t->view)
+		node_free(t, t->view);
+	for (size_t i = 0; i < t->nanc; i++)
+		anc_free(t, &t->anc[i]);
+	free(t->anc);
+	if (t->rootfd > 0)
+		close(t->rootfd);
+	if (t->urootfd >= 0)
+		close(t->urootfd);
+	buf_free(&t->buf);
+	free(t);
+}
+
+/* ---- reading one cgroup ---- */
+
+static val_t read_val(struct cgtree *t, int *slot, int dirfd, const struct cg_file_info *fi)
+{
+	int e = fdpool_read(t->pool, slot, dirfd, fi->name, &t->buf);
+	if (e)
+		return val_na(na_from_errno(e));
+	return fi->is_limit ? parse_limit(t->buf.p) : parse_counter(t->buf.p);
+}
+
+/* Returns -1 when the cgroup went away. */
+static int node_read_files(struct cgtree *t, struct cg_node *n, struct cg_sample *c)
+{
+	for (int i = 0; i < CG_NFILES; i++) {
+		c->f[i] = cg_files[i].version == t->version ? read_val(t, &n->fd[i], n->dirfd, &cg_files[i])
+							     : val_na(NA_NOTAPPLY);
+		if (c->f[i].st == V_NA && c->f[i].why == NA_GONE)
+			return -1;
+	}
+	for (int k = 0; k < CG_NKV; k++) {
+		if (cg_kvfiles[k].version && cg_kvfiles[k].version != t->version) {
+			c->kv_why[k] = NA_NOTAPPLY;
+			continue;
+		}
+		int e = fdpool_read(t->pool, &n->kvfd[k], n->dirfd, cg_kvfiles[k].name, &t->buf);
+		if (e == ENODEV || e == ESRCH)
+			return -1;
+		c->kv_why[k] = e ? (uint8_t)na_from_errno(e) : NA_NONE;
+		if (!e)
+			kvset_parse(&c->kv[k], t->buf.p);
+	}
+	return 0;
+}
+
+static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample *c)
+{
+	int dirfd = t->urootfd >= 0 ? n->udirfd : n->dirfd;
+	int e = dirfd < 0 ? ENOENT : fdpool_read(t->pool, &n->psi_fd, dirfd, "memory.pressure", &t->buf);
+	if (e) {
+		c->psi = (struct psi){.why = (uint8_t)na_from_errno(e)};
+		return;
+	}
+	psi_parse(&c->psi, t->buf.p);
+}
+
+/* cgroup.procs is read last: a cgroup every other file of which was read is
+ * still there, so its pids are reported under a slot that stays. */
+static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn,
+			   void *ctx)
+{
+	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf);
+	if (e)
+		return -1; /* every cgroup has it: without it the cgroup is gone */
+	for (const char *p = t->buf.p; *p;) {
+		val_t pid = parse_u64(&p);
+		if (pid.st == V_OK && pid.v > 0 && pid.v <= 0x7fffffff) {
+			c->nprocs++;
+			fn(ctx, (int)pid.v, idx);
+		}
+		while (*p && *p != '\n')
+			p++;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+/* ---- children ---- */
+
+static int kid_cmp(const void *a, const void *b)
+{
+	const struct cg_node *x = *(struct cg_node *const *)a, *y = *(struct cg_node *const *)b;
+	return strcmp(basename_of(x->path), basename_of(y->path));
+}
+
+static struct cg_node *kid_find(struct cg_node *n, const char *name, ino_t ino)
+{
+	for (size_t i = 0; i < n->nkids; i++)
+		if (strcmp(basename_of(n->kids[i]->path), name) == 0 && (!ino || n->kids[i]->ino == ino))
+			return n->kids[i];
+	return NULL;
+}
+
+static int is_subdir(int dirfd, const struct dirent64 *d)
+{
+	if (d->d_name[0] == '.' && (!d->d_name[1] || (d->d_name[1] == '.' && !d->d_name[2])))
+		return 0;
+	if (d->d_type != DT_UNKNOWN)
+		return d->d_type == DT_DIR;
+	struct stat st;
+	return fstatat(dirfd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+}
+
+static void kid_add(struct cgtree *t, struct cg_node *n, const char *name)
+{
+	int fd = open_dir_at(n->dirfd, name);
+	if (fd < 0)
+		return; /* removed since getdents: it is simply not there */
+	n->kids = xreallocarray(n->kids, n->nkids + 1, sizeof(*n->kids));
+	n->kids[n->nkids++] = node_new(t, path_join(n->path, name), fd);
+	n->kids[n->nkids - 1]->mark = t->gen;
+}
+
+/* Drop children not seen in this generation. */
+static void kids_sweep(struct cgtree *t, struct cg_node *n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (n->kids[i]->mark == t->gen)
+			n->kids[w++] = n->kids[i];
+		else
+			node_free(t, n->kids[i]);
+	}
+	n->nkids = w;
+}
+
+/* Bring n->kids up to date with the directory: one getdents pass. */
+static void kids_refresh(struct cgtree *t, struct cg_node *n)
+{
+	size_t before = n->nkids;
+	int added = 0;
+	if (lseek(n->dirfd, 0, SEEK_SET) < 0)
+		return;
+	for (;;) {
+		ssize_t got = getdents64(n->dirfd, t->dents, sizeof(t->dents));
+		if (got <= 0)
+			break;
+		for (ssize_t off = 0; off < got;) {
+			struct dirent64 *d = (struct dirent64 *)(t->dents + off);
+			off += d->d_reclen;
+			if (!is_subdir(n->dirfd, d))
+				continue;
+			struct cg_node *k = kid_find(n, d->d_name, d->d_ino);
+			if (k)
+				k->mark = t->gen;
+			else {
+				kid_add(t, n, d->d_name);
+				added = 1;
+			}
+		}
+	}
+	kids_sweep(t, n);
+	if (added || n->nkids != before)
+		qsort(n->kids, n->nkids, sizeof(*n->kids), kid_cmp);
+}
+
+/* ---- the walk ---- */
+
+struct walk {
+	struct cgtree *t;
+	struct sample *s;
+	cg_pid_fn fn;
+	void *ctx;
+};
+
+static void walk_node(struct walk *w, struct cg_node *n, int parent, int depth)
+{
+	int idx = (int)w->s->ncg;
+	struct cg_sample *c = sample_add_cg(w->s);
+	c->id = n->id;
+	c->path = xstrdup(n->path);
+	c->name = basename_of(c->path);
+	c->parent = parent;
+	c->depth = depth;
+	if (node_read_files(w->t, n, c) != 0 ||
+	    (node_read_psi(w->t, n, c), node_read_procs(w->t, n, c, idx, w->fn, w->ctx) != 0)) {
+		w->s->ncg--; /* went away while being read */
+		return;
+	}
+	kids_refresh(w->t, n);
+	for (size_t i = 0; i < n->nkids; i++)
+		walk_node(w, n->kids[i], idx, depth + 1);
+}
+
+/* Effective limit above the view: the smallest ancestor limit that applies.
+ * v1: an ancestor with use_hierarchy 0 does not cap its descendants, and
+ * neither does anything above it. */
+static void anc_limits(struct cgtree *t, struct sample *s)
+{
+	int lim = t->version == 2 ? F2_MAX : F1_LIMIT;
+	free(s->base_eff_from);
+	s->base_eff_from = NULL;
+	s->base_eff_limit = val_unlimited();
+	for (size_t i = t->nanc; i-- > 0;) {
+		struct cg_anc *a = &t->anc[i];
+		if (t->version == 1) {
+			val_t h = read_val(t, &a->hier_fd, a->dirfd, &cg_files[F1_USE_HIERARCHY]);
+			if (val_is_ok(h) && h.v == 0)
+				break;
+		}
+		val_t v = read_val(t, &a->limit_fd, a->dirfd, &cg_files[lim]);
+		if (val_is_ok(v) && (s->base_eff_limit.st != V_OK || v.v < s->base_eff_limit.v)) {
+			s->base_eff_limit = v;
+			free(s->base_eff_from);
+			s->base_eff_from = xstrdup(a->path);
+		}
+	}
+}
+
+int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx)
+{
+	struct walk w = {t, s, fn, ctx};
+	t->gen++;
+	s->ncg = 0;
+	anc_limits(t, s);
+	walk_node(&w, t->view, -1, 0);
+	return s->ncg ? 0 : ENOENT;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_CGROUP_H
+#define HEADROOM_CGROUP_H
+
+#include "collectors/fdpool.h"
+#include "collectors/mounts.h"
+#include "collectors/sample.h"
+
+/* The memory cgroup tree, kept between samples: each cgroup's directory and
+ * files stay open, so a sample is one pread per file plus one getdents per
+ * directory to notice new and removed children. */
+struct cgtree;
+
+/* view: cgroup path to show ("/" for all); its ancestors are read only for
+ * their limits (the effective limit). Returns NULL with a message in err. */
+struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool,
+			   char *err, size_t errlen);
+void cgtree_close(struct cgtree *t);
+
+/* Called for every pid in a cgroup's cgroup.procs, with the cgroup's index
+ * in sample.cgs. A pid may be reported twice (v1 does not promise unique
+ * entries). */
+typedef void (*cg_pid_fn)(void *ctx, int pid, int cg);
+
+/* Fill s->cgs (the view subtree in depth-first order, children sorted by
+ * name), s->base_eff_*, and report processes. Cgroups that disappear while
+ * being read are left out. Returns 0, or an errno if the view's root itself
+ * is gone. */
+int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx);
+
+#endif

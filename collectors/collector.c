@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/collector.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collectors/cgnorm.h"
+#include "collectors/cgroup.h"
+#include "collectors/fsio.h"
+#include "collectors/mounts.h"
+#include "collectors/procdetail.h"
+#include "collectors/procs.h"
+#include "collectors/rootns.h"
+#include "collectors/system.h"
+#include "collectors/xalloc.h"
+
+struct collector {
+	int rootfd;
+	struct fdpool pool;
+	struct cg_mounts mounts;
+	struct cgtree *tree; /* NULL: no memory hierarchy */
+	struct sysmem *sys;
+	struct proctab *procs;
+	struct procdetail *detail; /* NULL when libproc2 cannot see the root */
+	uint64_t seq;
+	char warning[256];
+};
+
+static int is_live_root(const char *root) { return !root || !*root || strcmp(root, "/") == 0; }
+
+/* libproc2 reads only /proc: under --root, show it the tree (rootns.h). */
+static int libproc2_usable(struct collector *c, const char *root)
+{
+	char err[200];
+	if (is_live_root(root))
+		return 1;
+	if (rootns_enter(root, err, sizeof(err)) == 0)
+		return 1;
+	snprintf(c->warning, sizeof(c->warning),
+		 "libproc2 cannot read %s (%s): meminfo and process details are N/A", root, err);
+	return 0;
+}
+
+static int open_tree(struct collector *c, const struct collector_opts *o, char *err, size_t errlen)
+{
+	int e = mounts_discover(c->rootfd, &c->mounts);
+	if (e) {
+		snprintf(err, errlen, "cannot read proc/self/mountinfo: %s", strerror(e));
+		return -1;
+	}
+	if (c->mounts.layout == LAYOUT_NONE) {
+		if (o->cgroup) {
+			snprintf(err, errlen, "no memory cgroup hierarchy is mounted: --cgroup cannot apply");
+			return -1;
+		}
+		return 0;
+	}
+	c->tree = cgtree_open(c->rootfd, &c->mounts, o->cgroup, &c->pool, err, errlen);
+	return c->tree ? 0 : -1;
+}
+
+struct collector *collector_open(const struct collector_opts *o, char *err, size_t errlen)
+{
+	struct collector *c = xcalloc(1, sizeof(*c));
+	const char *root = is_live_root(o->root) ? "/" : o->root;
+	c->rootfd = open_dir_at(AT_FDCWD, root);
+	if (c->rootfd < 0) {
+		snprintf(err, errlen, "cannot open root %s: %s", root, strerror(-c->rootfd));
+		free(c);
+		return NULL;
+	}
+	fdpool_init(&c->pool);
+	int lp2 = libproc2_usable(c, root);
+	if (open_tree(c, o, err, errlen) != 0) {
+		collector_close(c);
+		return NULL;
+	}
+	c->sys = sysmem_open(c->rootfd, &c->pool, lp2);
+	c->procs = proctab_open(c->rootfd, &c->pool);
+	c->detail = lp2 ? procdetail_open(c->rootfd) : NULL;
+	return c;
+}
+
+void collector_close(struct collector *c)
+{
+	if (!c)
+		return;
+	procdetail_close(c->detail);
+	proctab_close(c->procs);
+	sysmem_close(c->sys);
+	cgtree_close(c->tree);
+	mounts_free(&c->mounts);
+	close(c->rootfd);
+	free(c);
+}
+
+static double clock_secs(clockid_t id)
+{
+	struct timespec ts;
+	clock_gettime(id, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int collector_sample(struct collector *c, struct sample *s)
+{
+	s->seq = ++c->seq;
+	s->mono = clock_secs(CLOCK_MONOTONIC);
+	s->wall = clock_secs(CLOCK_REALTIME);
+	s->version = c->mounts.version;
+	s->layout = (int)c->mounts.layout;
+	sysmem_read(c->sys, &s->sys);
+	proctab_begin(c->procs);
+	s->ncg = 0;
+	if (c->tree && cgtree_sample(c->tree, s, proctab_note, c->procs) != 0)
+		return ENOENT;
+	proctab_read(c->procs, s, c->tree == NULL);
+	cgnorm_fill(s);
+	return 0;
+}
+
+void collector_details(struct collector *c, struct sample *s, const size_t *idx, size_t n, int smaps)
+{
+	if (c->detail) {
+		procdetail_fill(c->detail, s, idx, n, smaps, c->procs);
+		return;
+	}
+	for (size_t i = 0; i < (idx ? n : s->nproc); i++) {
+		struct proc_detail *d = &s->procs[idx ? idx[i] : i].d;
+		d->rss_anon = d->rss_file = d->rss_shmem = d->swap = val_na(NA_NOLIB);
+		d->pss = d->uss = d->swap_pss = val_na(NA_NOLIB);
+		d->oom_score = d->oom_adj = sval_na(NA_NOLIB);
+	}
+}
+
+const char *collector_warning(const struct collector *c) { return c->warning[0] ? c->warning : NULL; }

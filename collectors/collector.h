@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_COLLECTOR_H
+#define HEADROOM_COLLECTOR_H
+
+#include <stddef.h>
+
+#include "collectors/sample.h"
+
+/* The one entry point front ends use: open once, then one sample per tick.
+ * It finds the memory cgroup hierarchy, keeps the kernel files open between
+ * samples, and fills plain structs (collectors/sample.h). */
+struct collector_opts {
+	const char *root;   /* prefix of every /proc and /sys path; "/" live */
+	const char *cgroup; /* show only this cgroup subtree; NULL for all */
+};
+
+struct collector;
+
+/* Returns NULL with a message in err when nothing can be shown. */
+struct collector *collector_open(const struct collector_opts *o, char *err, size_t errlen);
+void collector_close(struct collector *c);
+
+/* A fresh sample into s, reusing s's memory. Rates are not filled: call
+ * sample_rates(prev, s). Returns 0, or ENOENT when the --cgroup subtree
+ * went away. */
+int collector_sample(struct collector *c, struct sample *s);
+
+/* libproc2 details (and smaps_rollup if smaps) for s->procs[idx[0..n)],
+ * or for every process when idx is NULL. */
+void collector_details(struct collector *c, struct sample *s, const size_t *idx, size_t n, int smaps);
+
+/* Something the user should know (e.g. why libproc2 figures are N/A under
+ * --root), or NULL. */
+const char *collector_warning(const struct collector *c);
+
+#endif

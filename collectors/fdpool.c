@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/fdpool.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+/* Descriptors left for everything else (libproc2, output, transient opens). */
+#define FD_RESERVE 64
+
+void fdpool_init(struct fdpool *p)
+{
+	long lim = fd_limit_raise();
+	p->kept = 0;
+	p->max = lim > FD_RESERVE * 2 ? lim - FD_RESERVE : lim / 2;
+}
+
+int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b)
+{
+	if (*slot == FD_ABSENT)
+		return ENOENT;
+	if (*slot >= 0)
+		return buf_pread_all(b, *slot);
+	if (p->kept >= p->max)
+		return buf_read_at(b, dirfd, name);
+	int fd = open_ro_at(dirfd, name);
+	if (fd == -ENOENT)
+		*slot = FD_ABSENT;
+	if (fd < 0)
+		return -fd;
+	*slot = fd;
+	p->kept++;
+	return buf_pread_all(b, fd);
+}
+
+void fdpool_close(struct fdpool *p, int *slot)
+{
+	if (*slot >= 0) {
+		close(*slot);
+		p->kept--;
+	}
+	*slot = FD_UNOPENED;
+}

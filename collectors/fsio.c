@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/fsio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "collectors/parse.h"
+#include "collectors/xalloc.h"
+
+void buf_free(struct buf *b)
+{
+	free(b->p);
+	*b = (struct buf){0};
+}
+
+static void buf_reserve(struct buf *b, size_t want)
+{
+	if (b->cap >= want)
+		return;
+	size_t cap = b->cap ? b->cap : 4096;
+	while (cap < want)
+		cap *= 2;
+	b->p = xreallocarray(b->p, cap, 1);
+	b->cap = cap;
+}
+
+int buf_pread_all(struct buf *b, int fd)
+{
+	buf_reserve(b, 4096);
+	b->len = 0;
+	for (;;) {
+		if (b->cap - b->len < 2)
+			buf_reserve(b, b->cap * 2);
+		ssize_t n = pread(fd, b->p + b->len, b->cap - b->len - 1, (off_t)b->len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return errno;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+	}
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+int open_ro_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int open_dir_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int buf_read_at(struct buf *b, int dirfd, const char *name)
+{
+	int fd = open_ro_at(dirfd, name);
+	if (fd < 0)
+		return -fd;
+	int err = buf_pread_all(b, fd);
+	close(fd);
+	return err;
+}
+
+static val_t read_one_at(int dirfd, const char *name, val_t (*parse)(const char *))
+{
+	struct buf b = {0};
+	int err = buf_read_at(&b, dirfd, name);
+	val_t v = err ? val_na(na_from_errno(err)) : parse(b.p);
+	buf_free(&b);
+	return v;
+}
+
+val_t read_limit_at(int dirfd, const char *name) { return read_one_at(dirfd, name, parse_limit); }
+
+val_t read_counter_at(int dirfd, const char *name)
+{
+	return read_one_at(dirfd, name, parse_counter);
+}
+
+long fd_limit_raise(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return -1;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	return (long)rl.rlim_cur;
+}

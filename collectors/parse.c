@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "collectors/xalloc.h"
+
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+val_t parse_u64(const char **s)
+{
+	const char *p = *s;
+	uint64_t v = 0;
+	int overflow = 0;
+
+	if (*p < '0' || *p > '9')
+		return val_na(NA_GARBAGE);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			overflow = 1;
+		v = v * 10 + d;
+	}
+	*s = p;
+	return overflow ? val_na(NA_OVERFLOW) : val_ok(v);
+}
+
+static int only_blanks(const char *p)
+{
+	while (is_blank(*p))
+		p++;
+	return *p == '\0';
+}
+
+val_t parse_counter(const char *text)
+{
+	const char *p = text;
+	val_t v = parse_u64(&p);
+	if (v.st == V_OK && !only_blanks(p))
+		return val_na(NA_GARBAGE);
+	return v;
+}
+
+val_t parse_limit(const char *text)
+{
+	if (strncmp(text, "max", 3) == 0 && only_blanks(text + 3))
+		return val_unlimited();
+	val_t v = parse_counter(text);
+	if (v.st == V_OK && v.v >= V1_UNLIMITED_MIN)
+		return val_unlimited();
+	return v;
+}
+
+static void kvset_put(struct kvset *set, const char *key, size_t klen, val_t val)
+{
+	if (set->n < set->cap && set->items[set->n].key &&
+	    strncmp(set->items[set->n].key, key, klen) == 0 && set->items[set->n].key[klen] == '\0') {
+		set->items[set->n++].val = val;
+		return;
+	}
+	if (set->n == set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 16;
+		struct kv *items = xreallocarray(set->items, cap, sizeof(*items));
+		memset(items + set->cap, 0, (cap - set->cap) * sizeof(*items));
+		set->items = items;
+		set->cap = cap;
+	}
+	free(set->items[set->n].key);
+	set->items[set->n].key = xstrndup(key, klen);
+	set->items[set->n++].val = val;
+}
+
+void kvset_parse(struct kvset *set, const char *text)
+{
+	const char *p = text;
+	set->n = 0;
+	while (*p) {
+		const char *key = p;
+		while (*p && *p != ' ' && *p != '\n')
+			p++;
+		size_t klen = (size_t)(p - key);
+		while (*p == ' ')
+			p++;
+		val_t v = parse_u64(&p);
+		if (v.st == V_OK && *p && *p != '\n')
+			v = val_na(NA_GARBAGE);
+		if (klen)
+			kvset_put(set, key, klen, v);
+		while (*p && *p != '\n')
+			p++;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+val_t kvset_get(const struct kvset *set, const char *key)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->items[i].key, key) == 0)
+			return set->items[i].val;
+	return val_na(NA_ABSENT);
+}
+
+void kvset_clear(struct kvset *set) { set->n = 0; }
+
+void kvset_free(struct kvset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->items[i].key);
+	free(set->items);
+	*set = (struct kvset){0};
+}
+
+void kvset_copy(struct kvset *dst, const struct kvset *src)
+{
+	dst->n = 0;
+	for (size_t i = 0; i < src->n; i++)
+		kvset_put(dst, src->items[i].key, strlen(src->items[i].key), src->items[i].val);
+}
+
+/* "avg10=0.12" at p: the number after '=', or -1 on garbage. */
+static double psi_field(const char *line, const char *name)
+{
+	const char *f = strstr(line, name);
+	if (!f)
+		return -1;
+	char *end;
+	double d = strtod(f + strlen(name), &end);
+	return end == f + strlen(name) ? -1 : d;
+}
+
+static void psi_line_parse(struct psi_line *out, const char *text)
+{
+	char line[256];
+	size_t n = strcspn(text, "\n");
+	if (n >= sizeof(line))
+		n = sizeof(line) - 1;
+	memcpy(line, text, n);
+	line[n] = '\0';
+	const char *t = strstr(line, "total=");
+	*out = (struct psi_line){0};
+	out->avg10 = psi_field(line, "avg10=");
+	out->avg60 = psi_field(line, "avg60=");
+	out->avg300 = psi_field(line, "avg300=");
+	if (!t || out->avg10 < 0 || out->avg60 < 0 || out->avg300 < 0)
+		return;
+	t += strlen("total=");
+	val_t total = parse_u64(&t);
+	if (total.st != V_OK)
+		return;
+	out->total = total.v;
+	out->ok = 1;
+}
+
+void psi_parse(struct psi *out, const char *text)
+{
+	const char *some = strstr(text, "some ");
+	const char *full = strstr(text, "full ");
+	*out = (struct psi){0};
+	if (some == text || (some && some[-1] == '\n'))
+		psi_line_parse(&out->some, some);
+	if (full && (full == text || full[-1] == '\n'))
+		psi_line_parse(&out->full, full);
+	if (!out->some.ok && !out->full.ok)
+		out->why = NA_GARBAGE;
+}

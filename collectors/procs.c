@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/procs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "collectors/xalloc.h"
+
+struct pnode {
+	int pid;
+	int fd; /* statm; FD_UNOPENED when not kept */
+	uint64_t id;
+};
+
+struct noted {
+	int pid, cg;
+};
+
+struct proctab {
+	int rootfd, procfd;
+	long page;
+	struct fdpool *pool;
+	struct pnode *nodes; /* sorted by pid */
+	size_t n, cap;
+	struct noted *notes;
+	size_t nnotes, notecap;
+	uint64_t next_id;
+	struct buf buf;
+	char dents[16384];
+};
+
+struct proctab *proctab_open(int rootfd, struct fdpool *pool)
+{
+	struct proctab *t = xcalloc(1, sizeof(*t));
+	t->rootfd = rootfd;
+	t->pool = pool;
+	t->page = sysconf(_SC_PAGESIZE);
+	t->procfd = open_dir_at(rootfd, "proc");
+	return t;
+}
+
+void proctab_close(struct proctab *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		fdpool_close(t->pool, &t->nodes[i].fd);
+	if (t->procfd >= 0)
+		close(t->procfd);
+	free(t->nodes);
+	free(t->notes);
+	buf_free(&t->buf);
+	free(t);
+}
+
+void proctab_begin(struct proctab *t) { t->nnotes = 0; }
+
+void proctab_note(void *ctx, int pid, int cg)
+{
+	struct proctab *t = ctx;
+	if (t->nnotes == t->notecap) {
+		t->notecap = t->notecap ? t->notecap * 2 : 1024;
+		t->notes = xreallocarray(t->notes, t->notecap, sizeof(*t->notes));
+	}
+	t->notes[t->nnotes++] = (struct noted){pid, cg};
+}
+
+static void note_from_proc(struct proctab *t)
+{
+	if (t->procfd < 0 || lseek(t->procfd, 0, SEEK_SET) < 0)
+		return;
+	ssize_t got;
+	while ((got = getdents64(t->procfd, t->dents, sizeof(t->dents))) > 0) {
+		for (ssize_t off = 0; off < got;) {
+			struct dirent64 *d = (struct dirent64 *)(t->dents + off);
+			const char *p = d->d_name;
+			off += d->d_reclen;
+			val_t pid = parse_u64(&p);
+			if (pid.st == V_OK && !*p && pid.v > 0 && pid.v <= 0x7fffffff)
+				proctab_note(t, (int)pid.v, -1);
+		}
+	}
+}
+
+static int cmp_noted(const void *a, const void *b)
+{
+	const struct noted *x = a, *y = b;
+	return x->pid - y->pid;
+}
+
+/* Sort the notes by pid and keep one entry per pid. */
+static void notes_sort_unique(struct proctab *t)
+{
+	qsort(t->notes, t->nnotes, sizeof(*t->notes), cmp_noted);
+	size_t w = 0;
+	for (size_t i = 0; i < t->nnotes; i++)
+		if (w == 0 || t->notes[w - 1].pid != t->notes[i].pid)
+			t->notes[w++] = t->notes[i];
+	t->nnotes = w;
+}
+
+/* Make t->nodes hold exactly the noted pids, keeping existing nodes. */
+static void nodes_merge(struct proctab *t)
+{
+	struct pnode *out = xcalloc(t->nnotes ? t->nnotes : 1, sizeof(*out));
+	size_t i = 0, o = 0;
+	for (size_t k = 0; k < t->nnotes; k++) {
+		int pid = t->notes[k].pid;
+		while (i < t->n && t->nodes[i].pid < pid)
+			fdpool_close(t->pool, &t->nodes[i++].fd);
+		if (i < t->n && t->nodes[i].pid == pid)
+			out[o++] = t->nodes[i++];
+		else
+			out[o++] = (struct pnode){pid, FD_UNOPENED, ++t->next_id};
+	}
+	while (i < t->n)
+		fdpool_close(t->pool, &t->nodes[i++].fd);
+	free(t->nodes);
+	t->nodes = out;
+	t->n = t->cap = o;
+}
+
+void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *shr)
+{
+	const char *p = text;
+	val_t *dst[3] = {virt, res, shr};
+	for (int i = 0; i < 3; i++) {
+		while (*p == ' ')
+			p++;
+		*dst[i] = val_mul(parse_u64(&p), (uint64_t)page);
+	}
+}
+
+/* Read one process's statm; a reaped instance is replaced by the process
+ * now holding the pid, if any. Returns 0 or an errno (the process is gone). */
+static int node_read(struct proctab *t, struct pnode *nd)
+{
+	char name[32];
+	snprintf(name, sizeof(name), "%d/statm", nd->pid);
+	int e = fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+	if (e == ESRCH && nd->fd >= 0) {
+		fdpool_close(t->pool, &nd->fd); /* reaped; the pid may be reused */
+		nd->id = ++t->next_id;
+		e = fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+	}
+	if (nd->fd == FD_ABSENT)
+		nd->fd = FD_UNOPENED; /* a pid dir that is gone now may come back */
+	return e;
+}
+
+void proctab_read(struct proctab *t, struct sample *s, int from_proc)
+{
+	if (from_proc)
+		note_from_proc(t);
+	notes_sort_unique(t);
+	nodes_merge(t);
+	s->nproc = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		struct pnode *nd = &t->nodes[i];
+		if (node_read(t, nd) != 0)
+			continue; /* vanished since it was listed: left out quietly */
+		struct proc_sample *p = sample_add_proc(s);
+		p->pid = nd->pid;
+		p->cg = t->notes[i].cg;
+		p->id = nd->id;
+		statm_parse(t->buf.p, t->page, &p->virt, &p->res, &p->shr);
+	}
+}
+
+int proctab_alive(struct proctab *t, int pid, uint64_t id)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->nodes[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == t->n || t->nodes[lo].pid != pid || t->nodes[lo].id != id)
+		return 0;
+	if (t->nodes[lo].fd < 0)
+		return 1; /* not kept (descriptors ran out): cannot tell, trust it */
+	return buf_pread_all(&t->buf, t->nodes[lo].fd) == 0;
+}

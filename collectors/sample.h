@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_SAMPLE_H
+#define HEADROOM_SAMPLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "collectors/cgfiles.h"
+#include "collectors/parse.h"
+#include "collectors/value.h"
+
+/* One sample per tick: plain structs, no terminal. Everything below is
+ * owned by the struct sample that holds it; sample_free releases it all. */
+
+/* The view both cgroup versions map into (see docs/headroom.1, FIGURES). */
+struct cg_norm {
+	val_t usage, limit, anon, file, kernel, shmem, swap;
+	val_t working_set, reclaimable, oom_kills, limit_hits;
+	val_t min, low, high, soft_limit; /* markers; N/A where the version has none */
+	val_t eff_limit;                  /* smallest limit from here to the root */
+	int eff_from; /* index of the cgroup setting it; EFF_FROM_BASE: an ancestor
+			 outside the view (sample.base_eff_from); EFF_FROM_NONE: no limit */
+};
+#define EFF_FROM_BASE (-1)
+#define EFF_FROM_NONE (-2)
+
+/* Per-second rates between the previous sample and this one; NAN = N/A. */
+struct cg_rates {
+	double usage_bps; /* signed: bytes per second */
+	double pgscan_ps, pgsteal_ps, refault_ps;
+	val_t new_oom_kills; /* since the previous sample */
+};
+
+struct cg_sample {
+	uint64_t id;      /* stable across samples while the cgroup lives */
+	char *path;       /* cgroup path, "/" for the hierarchy root */
+	const char *name; /* last component of path */
+	int parent;       /* index in sample.cgs; -1 for the view's root */
+	int depth;
+	val_t f[CG_NFILES];       /* enum cg_file */
+	struct kvset kv[CG_NKV];  /* enum cg_kvfile */
+	uint8_t kv_why[CG_NKV];   /* na_reason when that file was not read */
+	struct psi psi;           /* memory.pressure (hybrid: from the unified tree) */
+	uint32_t nprocs;
+	struct cg_norm n;
+	struct cg_rates r;
+};
+
+struct proc_detail {
+	int ok; /* filled through libproc2 in this sample */
+	int ppid;
+	char *user, *comm, *cmdline; /* owned; raw bytes from the kernel */
+	val_t rss_anon, rss_file, rss_shmem, swap;
+	sval_t oom_score, oom_adj;
+	int smaps_asked;
+	val_t pss, uss, swap_pss; /* smaps_rollup */
+};
+
+struct proc_sample {
+	int pid;
+	int cg;      /* index in sample.cgs; -1 when not in the view's cgroups */
+	uint64_t id; /* one process instance: a reused pid gets a new id */
+	val_t virt, res, shr; /* bytes, from /proc/PID/statm */
+	struct proc_detail d;
+};
+
+enum vm_counter {
+	VM_PGSCAN_KSWAPD,
+	VM_PGSCAN_DIRECT,
+	VM_PGSCAN_KHUGEPAGED,
+	VM_PGSTEAL_KSWAPD,
+	VM_PGSTEAL_DIRECT,
+	VM_PGSTEAL_KHUGEPAGED,
+	VM_REFAULT_ANON,
+	VM_REFAULT_FILE,
+	VM_REFAULT, /* before Linux 5.9 */
+	VM_PGMAJFAULT,
+	VM_OOM_KILL,
+	VM_N
+};
+extern const char *const vm_counter_names[VM_N];
+
+struct sys_sample {
+	val_t mem_total, mem_free, mem_available, buffers, cached, shmem;
+	val_t slab, slab_reclaimable, swap_total, swap_free, committed_as, commit_limit;
+	val_t overcommit_memory, overcommit_ratio, overcommit_kbytes;
+	struct psi psi;
+	val_t vm[VM_N];
+	val_t pgscan, pgsteal, refault; /* sums of the counters above */
+	double pgscan_ps, pgsteal_ps, refault_ps, pgmajfault_ps; /* NAN = N/A */
+	val_t new_oom_kills;
+};
+
+struct sample {
+	uint64_t seq;   /* 1 for the first sample of a collector */
+	double mono;    /* CLOCK_MONOTONIC seconds */
+	double wall;    /* seconds since the epoch */
+	int version;    /* of the memory hierarchy: 1 or 2; 0 none */
+	int layout;     /* enum cg_layout */
+	struct sys_sample sys;
+	struct cg_sample *cgs;
+	size_t ncg, cgcap;
+	struct proc_sample *procs;
+	size_t nproc, proccap;
+	val_t base_eff_limit; /* effective limit above the view's root */
+	char *base_eff_from;  /* path of the ancestor setting it, or NULL */
+};
+
+void sample_free(struct sample *s);
+/* Append a zeroed cgroup / process slot, reusing memory from earlier use. */
+struct cg_sample *sample_add_cg(struct sample *s);
+struct proc_sample *sample_add_proc(struct sample *s);
+/* Index of a cgroup by path, or -1. */
+int sample_find_cg(const struct sample *s, const char *path);
+/* Path of the cgroup setting cgs[i]'s effective limit, or NULL if none. */
+const char *sample_eff_from_path(const struct sample *s, size_t i);
+
+/* Fill cur's rates from prev (may be NULL: rates N/A). */
+void sample_rates(const struct sample *prev, struct sample *cur);
+
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Install, with apt-get, exactly the Debian packages headroom's build and tests
+# need that are missing on this machine, and say what it installs.
+#   scripts/deps.sh build   packages for building headroom
+#   scripts/deps.sh test    packages for building and for every test
+#   scripts/deps.sh bench   packages for the benchmark
+set -eu
+
+BUILD="make gcc pkg-config libc6-dev libncurses-dev libproc2-dev"
+TEST="$BUILD clang libcmocka-dev tmux jq procps"
+BENCH="$BUILD procps"
+
+case "${1:-build}" in
+  build) want=$BUILD ;;
+  test)  want=$TEST ;;
+  bench) want=$BENCH ;;
+  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+  st=$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null || true)
+  case "$st" in ii*) ;; *) missing="$missing $p" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "headroom: installing missing Debian packages:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "headroom: need root to install them (try: sudo apt-get install$missing)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The package lists may be absent on a fresh machine; refresh them once.
+if ! apt-get install -y -q --no-install-recommends $missing; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends $missing
+fi

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* hog: allocate and touch TOTAL MiB in STEP MiB steps, PAUSE ms apart, then
+ * hold HOLD seconds. A test workload; the OOM killer is expected to end it
+ * when a cgroup limit is below TOTAL. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int main(int argc, char **argv)
+{
+	if (argc != 5) {
+		fprintf(stderr, "usage: hog TOTAL_MIB STEP_MIB PAUSE_MS HOLD_S\n");
+		return 2;
+	}
+	long total = atol(argv[1]), step = atol(argv[2]), pause = atol(argv[3]), hold = atol(argv[4]);
+	struct timespec ts = {pause / 1000, (pause % 1000) * 1000000L};
+	if (total <= 0 || step <= 0 || pause < 0 || hold < 0)
+		return 2;
+	for (long done = 0; done < total; done += step) {
+		char *p = malloc((size_t)step << 20);
+		if (!p) {
+			perror("hog: malloc");
+			return 1;
+		}
+		memset(p, 0x5a, (size_t)step << 20);
+		printf("hog: %ld MiB touched\n", done + step);
+		fflush(stdout);
+		nanosleep(&ts, NULL);
+	}
+	struct timespec h = {hold, 0};
+	nanosleep(&h, NULL);
+	return 0;
+}

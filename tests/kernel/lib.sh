@@ -1,0 +1,63 @@
+# Shared by the real-kernel tests: find this process's memory cgroup, make
+# children below it, and remove them (and end what runs in them) afterwards.
+# Never writes the starting cgroup's own files and never moves a process out
+# of it: the machine's infrastructure owns it.
+
+# Sets CG_VERSION (1|2), CG_MOUNT (hierarchy mount point), CG_SELF (our path
+# in it). Returns 1 when no usable memory hierarchy exists.
+cg_find_self() {
+  v1=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup)
+  if [ -n "$v1" ]; then
+    CG_VERSION=1
+    CG_MOUNT=$(awk '$9 == "cgroup" && $NF ~ /(^|,)memory(,|$)/ {print $5; exit}' /proc/self/mountinfo)
+    CG_SELF=$v1
+  else
+    CG_VERSION=2
+    CG_MOUNT=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+    CG_SELF=$(awk -F: '$1 == "0" {print $3}' /proc/self/cgroup)
+    grep -qw memory "$CG_MOUNT$CG_SELF/cgroup.subtree_control" 2>/dev/null || return 1
+  fi
+  [ -n "$CG_MOUNT" ] && [ -d "$CG_MOUNT$CG_SELF" ]
+}
+
+# cg_make NAME: create a child below our cgroup; prints its path in the hierarchy.
+cg_make() {
+  rel="${CG_SELF%/}/$1"
+  mkdir "$CG_MOUNT$rel" 2>/dev/null || return 1
+  echo "$rel"
+}
+
+# cg_limit REL BYTES
+cg_limit() {
+  if [ "$CG_VERSION" = 1 ]; then
+    echo "$2" > "$CG_MOUNT$1/memory.limit_in_bytes"
+  else
+    echo "$2" > "$CG_MOUNT$1/memory.max"
+  fi
+}
+
+# cg_remove REL: end the processes we started in it (by pid), then rmdir.
+cg_remove() {
+  d="$CG_MOUNT$1"
+  [ -d "$d" ] || return 0
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    pids=$(cat "$d/cgroup.procs" 2>/dev/null)
+    [ -z "$pids" ] && break
+    kill -9 $pids 2>/dev/null
+    sleep 0.1
+  done
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    rmdir "$d" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "could not remove cgroup $d" >&2
+  return 1
+}
+
+# cg_exec REL CMD...: run CMD inside the cgroup from its first instruction.
+cg_exec() {
+  rel=$1; shift
+  sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG_MOUNT$rel" "$@"
+}
+
+result() { echo "$1 $2" >> build/results.log; echo "$1 $2"; }

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Parsers of kernel text: numbers, limits, flat-keyed files, PSI. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "collectors/parse.h"
+
+static void test_u64(void **state)
+{
+	(void)state;
+	const char *s = "18446744073709551615 rest";
+	val_t v = parse_u64(&s);
+	assert_int_equal(v.st, V_OK);
+	assert_true(v.v == UINT64_MAX);
+	assert_string_equal(s, " rest");
+	s = "18446744073709551616";
+	v = parse_u64(&s);
+	assert_int_equal(v.st, V_NA);
+	assert_int_equal(v.why, NA_OVERFLOW);
+	s = "x12";
+	v = parse_u64(&s);
+	assert_int_equal(v.why, NA_GARBAGE);
+	s = "-5";
+	assert_int_equal(parse_u64(&s).why, NA_GARBAGE);
+}
+
+static void test_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_limit("max\n").st, V_UNLIMITED);
+	assert_int_equal(parse_limit("9223372036854771712\n").st, V_UNLIMITED); /* v1, 4K pages */
+	assert_int_equal(parse_limit("9223372036854710272\n").st, V_UNLIMITED); /* v1, 64K pages */
+	val_t v = parse_limit("52428800\n");
+	assert_int_equal(v.st, V_OK);
+	assert_true(v.v == 52428800);
+	assert_int_equal(parse_limit("").why, NA_GARBAGE);
+	assert_int_equal(parse_limit("12abc\n").why, NA_GARBAGE);
+	assert_int_equal(parse_limit("maximum\n").why, NA_GARBAGE);
+	assert_int_equal(parse_counter("max\n").why, NA_GARBAGE);
+	assert_int_equal(parse_counter("99999999999999999999\n").why, NA_OVERFLOW);
+}
+
+static void test_kvset(void **state)
+{
+	(void)state;
+	struct kvset k = {0};
+	kvset_parse(&k, "cache 100\nrss 200\nbad x\nhuge 99999999999999999999\n");
+	assert_int_equal(k.n, 4);
+	assert_true(kvset_get(&k, "cache").v == 100);
+	assert_true(kvset_get(&k, "rss").v == 200);
+	assert_int_equal(kvset_get(&k, "bad").why, NA_GARBAGE);
+	assert_int_equal(kvset_get(&k, "huge").why, NA_OVERFLOW);
+	assert_int_equal(kvset_get(&k, "missing").why, NA_ABSENT);
+	/* Same keys again: the key strings are reused, values replaced. */
+	char *cache_key = k.items[0].key;
+	kvset_parse(&k, "cache 5\nrss 6\n");
+	assert_int_equal(k.n, 2);
+	assert_ptr_equal(k.items[0].key, cache_key);
+	assert_true(kvset_get(&k, "cache").v == 5);
+	assert_int_equal(kvset_get(&k, "bad").why, NA_ABSENT);
+	/* Different keys replace the old ones. */
+	kvset_parse(&k, "anon 7\n");
+	assert_true(kvset_get(&k, "anon").v == 7);
+	assert_int_equal(kvset_get(&k, "cache").why, NA_ABSENT);
+	kvset_free(&k);
+}
+
+static void test_psi(void **state)
+{
+	(void)state;
+	struct psi p;
+	psi_parse(&p, "some avg10=1.50 avg60=0.25 avg300=0.00 total=12345\n"
+		      "full avg10=0.75 avg60=0.00 avg300=0.00 total=678\n");
+	assert_true(p.some.ok && p.full.ok);
+	assert_float_equal(p.some.avg10, 1.5, 1e-9);
+	assert_float_equal(p.full.avg10, 0.75, 1e-9);
+	assert_true(p.some.total == 12345 && p.full.total == 678);
+	/* Older kernels: no "full" line. */
+	psi_parse(&p, "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
+	assert_true(p.some.ok && !p.full.ok);
+	psi_parse(&p, "garbage\n");
+	assert_true(!p.some.ok && !p.full.ok);
+	assert_int_equal(p.why, NA_GARBAGE);
+	/* A field missing on the first line is not taken from the second. */
+	psi_parse(&p, "some avg10=1.00 avg60=1.00 total=5\nfull avg10=0 avg60=0 avg300=2.00 total=1\n");
+	assert_false(p.some.ok);
+	assert_true(p.full.ok);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_u64),
+		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_kvset),
+		cmocka_unit_test(test_psi),
+	};
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_BATCH_H
+#define HEADROOM_BATCH_H
+
+#include <stdio.h>
+
+#include "collectors/sample.h"
+
+/* Text tables like top -b: the system summary, the cgroup tree and the
+ * processes (largest RES first). Names are sanitized. */
+void batch_print(FILE *f, const struct sample *s);
+
+#endif

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_JSON_H
+#define HEADROOM_JSON_H
+
+#include <stdio.h>
+
+#include "collectors/sample.h"
+
+/* One JSON object per sample, on one line. Conventions (docs/headroom.1):
+ * bytes are integers; a figure the kernel did not give is null, and the
+ * object's "na" map says why; a limit that is not set is the string "max",
+ * as cgroup v2 writes it. */
+void json_print(FILE *f, const struct sample *s);
+
+/* A JSON string literal: escapes quotes, backslashes and control
+ * characters; invalid UTF-8 bytes become U+FFFD. Exposed for tests. */
+void json_string(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* headroom: live memory dashboard for Linux cgroups. */
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "collectors/collector.h"
+#include "tui/batch.h"
+#include "tui/json.h"
+#include "tui/options.h"
+
+static void wait_until(struct timespec *next, double delay)
+{
+	long long ns = next->tv_nsec + (long long)(delay * 1e9);
+	next->tv_sec += (time_t)(ns / 1000000000LL);
+	next->tv_nsec = (long)(ns % 1000000000LL);
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, next, NULL) == EINTR)
+		;
+}
+
+static int run(struct collector *c, const struct options *o)
+{
+	struct sample buf[2] = {0};
+	struct sample *prev = NULL, *cur = &buf[0];
+	struct timespec next;
+	int rc = 0;
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	for (long i = 0; o->count == 0 || i < o->count; i++) {
+		if (i)
+			wait_until(&next, o->delay);
+		if (collector_sample(c, cur) != 0) {
+			fprintf(stderr, "headroom: cgroup %s went away\n", o->cgroup ? o->cgroup : "/");
+			rc = 1;
+			break;
+		}
+		sample_rates(prev, cur);
+		collector_details(c, cur, NULL, 0, o->smaps);
+		if (o->mode == OUT_JSON)
+			json_print(stdout, cur);
+		else
+			batch_print(stdout, cur);
+		if (fflush(stdout) != 0) {
+			rc = 1;
+			break;
+		}
+		prev = cur;
+		cur = cur == &buf[0] ? &buf[1] : &buf[0];
+	}
+	sample_free(&buf[0]);
+	sample_free(&buf[1]);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char err[512];
+	setlocale(LC_ALL, "");
+	signal(SIGPIPE, SIG_DFL);
+	if (options_parse(&o, argc, argv, stderr) != 0)
+		return 2;
+	if (o.help || o.version) {
+		if (o.help)
+			options_usage(stdout);
+		else
+			printf("headroom %s\n", HEADROOM_VERSION);
+		return 0;
+	}
+	struct collector_opts co = {.root = o.root, .cgroup = o.cgroup};
+	struct collector *c = collector_open(&co, err, sizeof(err));
+	if (!c) {
+		fprintf(stderr, "headroom: %s\n", err);
+		return 1;
+	}
+	if (collector_warning(c))
+		fprintf(stderr, "headroom: %s\n", collector_warning(c));
+	int rc = run(c, &o);
+	collector_close(c);
+	return rc;
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "tui/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+
+void options_usage(FILE *f)
+{
+	fputs("Usage: headroom [OPTION]...\n"
+	      "Live memory dashboard for Linux cgroups (v1, v2 and hybrid).\n"
+	      "\n"
+	      "  -b, --batch           text tables like top -b (the default until the dashboard lands)\n"
+	      "  -j, --json            one JSON object per sample per line\n"
+	      "  -n, --iterations N    take N samples, then exit (default: until interrupted)\n"
+	      "  -d, --delay SECONDS   time between samples (default 1, fractions allowed)\n"
+	      "  -c, --cgroup PATH     show only this cgroup subtree, e.g. /system.slice\n"
+	      "      --root DIR        read DIR/proc and DIR/sys instead of /proc and /sys\n"
+	      "      --smaps           also read PSS, USS and SwapPss (smaps_rollup; costly)\n"
+	      "  -h, --help            show this help\n"
+	      "  -V, --version         show the version\n"
+	      "\n"
+	      "JSON: bytes are integers, a figure the kernel did not give is null (the\n"
+	      "object's \"na\" map says why), a limit that is not set is \"max\".\n"
+	      "See headroom(1).\n",
+	      f);
+}
+
+static int parse_count(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_delay(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > 86400)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+enum { OPT_ROOT = 256, OPT_SMAPS };
+
+static const struct option longopts[] = {
+	{"batch", no_argument, NULL, 'b'},         {"json", no_argument, NULL, 'j'},
+	{"iterations", required_argument, NULL, 'n'}, {"delay", required_argument, NULL, 'd'},
+	{"cgroup", required_argument, NULL, 'c'},  {"root", required_argument, NULL, OPT_ROOT},
+	{"smaps", no_argument, NULL, OPT_SMAPS},   {"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},       {NULL, 0, NULL, 0},
+};
+
+int options_parse(struct options *o, int argc, char **argv, FILE *err)
+{
+	int ch;
+	*o = (struct options){.mode = OUT_BATCH, .delay = 1.0, .root = "/"};
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":bjn:d:c:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'b': o->mode = OUT_BATCH; break;
+		case 'j': o->mode = OUT_JSON; break;
+		case 'n':
+			if (parse_count(optarg, &o->count) == 0)
+				break;
+			fprintf(err, "headroom: -n wants a count of 1 or more, not '%s'\n", optarg);
+			return -1;
+		case 'd':
+			if (parse_delay(optarg, &o->delay) == 0)
+				break;
+			fprintf(err, "headroom: -d wants seconds between 0 and 86400, not '%s'\n", optarg);
+			return -1;
+		case 'c': o->cgroup = optarg; break;
+		case OPT_ROOT: o->root = optarg; break;
+		case OPT_SMAPS: o->smaps = 1; break;
+		case 'h': o->help = 1; break;
+		case 'V': o->version = 1; break;
+		case ':':
+			fprintf(err, "headroom: %s needs an argument\n", argv[optind - 1]);
+			return -1;
+		default:
+			fprintf(err, "headroom: unknown option '%s' (see headroom --help)\n", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(err, "headroom: unexpected argument '%s' (see headroom --help)\n", argv[optind]);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_OPTIONS_H
+#define HEADROOM_OPTIONS_H
+
+#include <stdio.h>
+
+enum out_mode { OUT_BATCH, OUT_JSON };
+
+struct options {
+	enum out_mode mode;
+	long count;      /* samples to take; 0 = until interrupted */
+	double delay;    /* seconds between samples */
+	const char *root;
+	const char *cgroup;
+	int smaps;       /* read PSS/USS/SwapPss for every process */
+	int help, version;
+};
+
+/* Parse argv. Returns 0, or -1 after printing a clear message to err. */
+int options_parse(struct options *o, int argc, char **argv, FILE *err);
+void options_usage(FILE *f);
+
+#endif

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "widgets/format.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+char *fmt_size(char *out, size_t n, uint64_t bytes)
+{
+	static const char units[] = "BKMGTPE";
+	double v = (double)bytes;
+	int u = 0;
+	if (bytes == 0) {
+		snprintf(out, n, "0");
+		return out;
+	}
+	while (v >= 1024 && u < 6) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0)
+		snprintf(out, n, "%" PRIu64 "B", bytes);
+	else if (v < 9.95)
+		snprintf(out, n, "%.1f%c", v, units[u]);
+	else
+		snprintf(out, n, "%.0f%c", v >= 1023.5 ? 1023.0 : v, units[u]);
+	return out;
+}
+
+char *fmt_bytes(char *out, size_t n, val_t v)
+{
+	if (v.st == V_NA)
+		snprintf(out, n, "N/A");
+	else if (v.st == V_UNLIMITED)
+		snprintf(out, n, "unlimited");
+	else
+		fmt_size(out, n, v.v);
+	return out;
+}
+
+char *fmt_count(char *out, size_t n, val_t v)
+{
+	if (v.st == V_OK)
+		snprintf(out, n, "%" PRIu64, v.v);
+	else
+		snprintf(out, n, v.st == V_UNLIMITED ? "unlimited" : "N/A");
+	return out;
+}
+
+char *fmt_pct(char *out, size_t n, val_t part, val_t whole)
+{
+	if (!val_is_ok(part) || !val_is_ok(whole) || whole.v == 0)
+		snprintf(out, n, "N/A");
+	else
+		snprintf(out, n, "%.1f", 100.0 * (double)part.v / (double)whole.v);
+	return out;
+}
+
+char *fmt_rate_bytes(char *out, size_t n, double bps)
+{
+	char s[16];
+	if (isnan(bps)) {
+		snprintf(out, n, "N/A");
+		return out;
+	}
+	fmt_size(s, sizeof(s), (uint64_t)fabs(bps));
+	snprintf(out, n, "%s%s/s", bps < 0 ? "-" : bps > 0 ? "+" : "", s);
+	return out;
+}
+
+char *fmt_rate(char *out, size_t n, double per_sec)
+{
+	if (isnan(per_sec))
+		snprintf(out, n, "N/A");
+	else
+		snprintf(out, n, "%.0f/s", per_sec);
+	return out;
+}
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
+	if (s[0] > 0xf4)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	if (len == 2 && s[0] == 0xc2 && s[1] < 0xa0)
+		return 0; /* U+0080..U+009F: C1 controls (CSI is U+009B) */
+	if ((len == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (len == 4 && s[0] == 0xf0 && s[1] < 0x90))
+		return 0; /* overlong */
+	if ((len == 3 && s[0] == 0xed && s[1] >= 0xa0) || (len == 4 && s[0] == 0xf4 && s[1] >= 0x90))
+		return 0; /* surrogates, beyond U+10FFFF */
+	return len;
+}
+
+char *sanitize(char *out, size_t n, const char *in)
+{
+	const unsigned char *s = (const unsigned char *)(in ? in : "");
+	size_t w = 0;
+	if (n == 0)
+		return out;
+	while (*s) {
+		size_t len = *s < 0x80 ? 1 : utf8_len(s);
+		int bad = len == 0 || *s < 0x20 || *s == 0x7f;
+		size_t take = bad ? 1 : len;
+		if (w + take >= n)
+			break;
+		if (bad)
+			out[w++] = '?';
+		else
+			memcpy(out + w, s, take), w += take;
+		s += len ? len : 1;
+	}
+	out[w] = '\0';
+	return out;
+}

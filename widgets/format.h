@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_FORMAT_H
+#define HEADROOM_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "collectors/value.h"
+
+/* Pure formatting, no terminal: every function writes a NUL-terminated
+ * string of at most n-1 bytes into out and returns out. */
+
+/* Bytes in 1024 units, as top and htop show them: "0", "512B", "1.5K",
+ * "100M", "23.4G". N/A is "N/A", a limit that is not set "unlimited". */
+char *fmt_bytes(char *out, size_t n, val_t v);
+/* Same from a raw count. */
+char *fmt_size(char *out, size_t n, uint64_t bytes);
+/* A plain count ("12") or "N/A". */
+char *fmt_count(char *out, size_t n, val_t v);
+/* part/whole as a percentage with one decimal, or "N/A". */
+char *fmt_pct(char *out, size_t n, val_t part, val_t whole);
+/* A signed rate per second in bytes ("+1.5M/s", "-20K/s") or "N/A". */
+char *fmt_rate_bytes(char *out, size_t n, double bps);
+/* A count per second ("1234/s") or "N/A". */
+char *fmt_rate(char *out, size_t n, double per_sec);
+
+/* Make text from the kernel (process and cgroup names) inert for a
+ * terminal: control characters, DEL, C1 controls and invalid UTF-8 are
+ * shown as '?', so no escape sequence reaches the screen. Valid UTF-8 is
+ * kept whole; output is cut at a character boundary. */
+char *sanitize(char *out, size_t n, const char *in);
+
+#endif
