@@ -19,11 +19,14 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 ifneq ($(filter clang%,$(notdir $(CC))),)
 O        := $(O)-clang
+else
+# Messages are cut to their buffers on purpose.
+WARN_GCC := -Wno-format-truncation
 endif
 
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Wno-format-truncation
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -DHEADROOM_VERSION='"$(VERSION)"' $(WARN) $(CFLAGS) $(SANFLAGS) \
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -DHEADROOM_VERSION='"$(VERSION)"' $(WARN) $(WARN_GCC) $(CFLAGS) $(SANFLAGS) \
              -I. $(shell pkg-config --cflags $(PKGS)) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 LIBS     = $(shell pkg-config --libs $(PKGS)) -lm

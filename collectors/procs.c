@@ -94,6 +94,8 @@ static int cmp_noted(const void *a, const void *b)
 /* Sort the notes by pid and keep one entry per pid. */
 static void notes_sort_unique(struct proctab *t)
 {
+	if (t->nnotes < 2)
+		return;
 	qsort(t->notes, t->nnotes, sizeof(*t->notes), cmp_noted);
 	size_t w = 0;
 	for (size_t i = 0; i < t->nnotes; i++)
