@@ -14,7 +14,10 @@
  *  swap         memory.swap.current               memsw.usage - usage (>= 0)
  *  working_set  usage - inactive_file             usage - total_inactive_file
  *  reclaimable  file + slab_reclaimable           file (v1 has no slab split)
- *  oom_kills    memory.events oom_kill            memory.oom_control oom_kill
+ *  oom_kills    memory.events oom_kill            memory.oom_control oom_kill,
+ *               (hierarchical)                    summed over the subtree (v1
+ *                                                 counts a kill only in the
+ *                                                 victim's own cgroup)
  *  limit_hits   memory.events max                 memory.failcnt
  */
 
@@ -108,6 +111,19 @@ static void eff_from_above(const struct sample *s, const struct cg_sample *c, va
 	*from = p->n.eff_from;
 }
 
+/* v1 counts an OOM kill in the victim's cgroup only; v2's memory.events is
+ * hierarchical. Sum v1's over each subtree so both mean the same. Children
+ * follow their parents in s->cgs, so one backward pass adds each subtree
+ * total into its parent. */
+static void v1_oom_kills_hierarchical(struct sample *s)
+{
+	for (size_t i = s->ncg; i-- > 0;) {
+		struct cg_sample *c = &s->cgs[i];
+		if (c->parent >= 0 && val_is_ok(c->n.oom_kills))
+			s->cgs[c->parent].n.oom_kills = val_add(s->cgs[c->parent].n.oom_kills, c->n.oom_kills);
+	}
+}
+
 void cgnorm_fill(struct sample *s)
 {
 	for (size_t i = 0; i < s->ncg; i++) {
@@ -124,4 +140,6 @@ void cgnorm_fill(struct sample *s)
 			c->n.eff_from = from;
 		}
 	}
+	if (s->version == 1)
+		v1_oom_kills_hierarchical(s);
 }

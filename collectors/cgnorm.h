@@ -8,8 +8,8 @@
  * including the effective limit. Parents come before children in s->cgs. */
 void cgnorm_fill(struct sample *s);
 
-/* One cgroup, given the effective limit that applies from above. Exposed
- * for tests. */
+/* One cgroup's own figures (all but the effective limit and the v1
+ * subtree sums). Exposed for tests. */
 void cgnorm_one(struct cg_sample *c, int version);
 
 /* A key of a flat-keyed file, N/A with the file's own reason when the file

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Shared by the fixture tests: sample a fixture tree through the real
+ * collector, as `headroom --root DIR` does, and look figures up. */
+#ifndef HEADROOM_TEST_FIXTURE_H
+#define HEADROOM_TEST_FIXTURE_H
+
+#include <string.h>
+
+#include "collectors/collector.h"
+#include "collectors/sample.h"
+
+/* Assert a figure is available and equal to a value worked out by hand. */
+#define assert_val(x, expect)                                                                                  \
+	do {                                                                                                   \
+		val_t v_ = (x);                                                                                \
+		assert_int_equal(v_.st, V_OK);                                                                 \
+		assert_true(v_.v == (uint64_t)(expect));                                                      \
+	} while (0)
+#define assert_na(x, reason)                                                                                   \
+	do {                                                                                                   \
+		val_t v_ = (x);                                                                                \
+		assert_int_equal(v_.st, V_NA);                                                                 \
+		assert_int_equal(v_.why, (reason));                                                            \
+	} while (0)
+
+/* Take one sample of root (cgroup: NULL for all) with details and smaps. */
+static inline struct collector *fixture_sample(const char *root, const char *cgroup, struct sample *s)
+{
+	char err[512] = "";
+	struct collector_opts o = {.root = root, .cgroup = cgroup};
+	struct collector *c = collector_open(&o, err, sizeof(err));
+	if (!c) {
+		print_error("collector_open(%s): %s\n", root, err);
+		return NULL;
+	}
+	if (collector_warning(c))
+		print_error("warning: %s\n", collector_warning(c));
+	if (collector_sample(c, s) != 0) {
+		collector_close(c);
+		return NULL;
+	}
+	sample_rates(NULL, s);
+	collector_details(c, s, NULL, 0, 1);
+	return c;
+}
+
+static inline const struct cg_sample *fixture_cg(const struct sample *s, const char *path)
+{
+	int i = sample_find_cg(s, path);
+	if (i < 0)
+		print_error("no cgroup %s in the sample\n", path);
+	return i < 0 ? NULL : &s->cgs[i];
+}
+
+static inline const struct proc_sample *fixture_proc(const struct sample *s, int pid)
+{
+	for (size_t i = 0; i < s->nproc; i++)
+		if (s->procs[i].pid == pid)
+			return &s->procs[i];
+	return NULL;
+}
+
+#endif
