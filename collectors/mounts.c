@@ -9,7 +9,7 @@
 
 const char *layout_name(enum cg_layout l)
 {
-	static const char *const names[] = {"none", "v1", "v2", "hybrid"};
+	static const char *const names[] = {"none", "v1", "unified", "hybrid"};
 	return l <= LAYOUT_HYBRID ? names[l] : "?";
 }
 

@@ -4,17 +4,21 @@
 #   scripts/deps.sh build   packages for building headroom
 #   scripts/deps.sh test    packages for building and for every test
 #   scripts/deps.sh bench   packages for the benchmark
+#   scripts/deps.sh capture packages for recreating the QEMU v2 fixture
 set -eu
 
 BUILD="make gcc pkg-config libc6-dev libncurses-dev libproc2-dev"
 TEST="$BUILD clang libcmocka-dev tmux jq procps"
 BENCH="$BUILD procps"
+# Recreating the v2 fixture in a QEMU guest (tests/fixtures/make-v2-capture.sh).
+CAPTURE="$BUILD qemu-system-x86 busybox-static cpio"
 
 case "${1:-build}" in
   build) want=$BUILD ;;
   test)  want=$TEST ;;
   bench) want=$BENCH ;;
-  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+  capture) want=$CAPTURE ;;
+  *) echo "usage: $0 build|test|bench|capture" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -29,7 +29,7 @@ static void print_system(FILE *f, const struct sample *s)
 	char t[32], a[32], b[32];
 	time_t now = (time_t)s->wall;
 	strftime(t, sizeof(t), "%Y-%m-%d %H:%M:%S", localtime(&now));
-	fprintf(f, "headroom %s - %s - sample %llu - memory cgroup %s (%s)\n", HEADROOM_VERSION, t,
+	fprintf(f, "headroom %s - %s - sample %llu - memory cgroup %s, %s layout\n", HEADROOM_VERSION, t,
 		(unsigned long long)s->seq, s->version ? (s->version == 1 ? "v1" : "v2") : "none",
 		layout_name((enum cg_layout)s->layout));
 	fprintf(f, "Mem:     %s total, %s free, %s available, %s buffers, %s cached, %s shmem, %s slab\n",
