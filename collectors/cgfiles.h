@@ -50,6 +50,7 @@ struct cg_file_info {
 	const char *name;
 	int version;  /* 1 or 2 */
 	int is_limit; /* "max" / v1 maximum mean unlimited */
+	int config;   /* changes only when written: re-read on inotify IN_MODIFY */
 };
 
 extern const struct cg_file_info cg_files[CG_NFILES];

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +19,10 @@ struct cg_node {
 	ino_t ino;
 	int dirfd, udirfd; /* udirfd: same path in the unified tree (hybrid) */
 	int fd[CG_NFILES], kvfd[CG_NKV], procs_fd, psi_fd;
+	val_t cfg[CG_NFILES]; /* config files as last read */
+	int wd;               /* inotify watch, -1 if none: then always dirty */
+	int dirty_kids;       /* children may have changed: getdents next sample */
+	int dirty_cfg;        /* a file was written: re-read the config files */
 	struct cg_node **kids;
 	size_t nkids;
 	unsigned mark;
@@ -32,6 +37,9 @@ struct cg_anc {
 struct cgtree {
 	int version;
 	int rootfd, urootfd; /* hierarchy root dir; unified root (hybrid) or -1 */
+	int inofd;           /* inotify: mkdir/rmdir and writes in watched cgroups */
+	struct cg_node **wd_map; /* watch descriptor -> node */
+	size_t wd_cap;
 	struct fdpool *pool;
 	struct cg_node *view;
 	struct cg_anc *anc;
@@ -56,6 +64,64 @@ static char *path_join(const char *parent, const char *name)
 /* Relative form for openat below a hierarchy root: "/" -> ".", "/a" -> "a". */
 static const char *rel(const char *path) { return path[1] ? path + 1 : "."; }
 
+/* Watch a cgroup directory for child cgroups made or removed and for files
+ * written (limits change only so); counters are not written, so a quiet
+ * cgroup costs no event. */
+static int watch_add(struct cgtree *t, struct cg_node *n)
+{
+	char proc[40];
+	if (t->inofd < 0)
+		return -1;
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", n->dirfd);
+	int wd = inotify_add_watch(t->inofd, proc, IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
+	if (wd < 0)
+		return -1;
+	if ((size_t)wd >= t->wd_cap) {
+		size_t cap = (size_t)wd * 2 + 64;
+		t->wd_map = xreallocarray(t->wd_map, cap, sizeof(*t->wd_map));
+		memset(t->wd_map + t->wd_cap, 0, (cap - t->wd_cap) * sizeof(*t->wd_map));
+		t->wd_cap = cap;
+	}
+	t->wd_map[wd] = n;
+	return wd;
+}
+
+static void watch_remove(struct cgtree *t, struct cg_node *n)
+{
+	if (n->wd < 0)
+		return;
+	inotify_rm_watch(t->inofd, n->wd); /* EINVAL if the kernel dropped it: fine */
+	t->wd_map[n->wd] = NULL;
+}
+
+static void mark_all_dirty(struct cg_node *n)
+{
+	n->dirty_kids = n->dirty_cfg = 1;
+	for (size_t i = 0; i < n->nkids; i++)
+		mark_all_dirty(n->kids[i]);
+}
+
+/* Drain the inotify queue into the nodes' dirty flags. */
+static void watch_drain(struct cgtree *t)
+{
+	char ev[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	ssize_t got;
+	while (t->inofd >= 0 && (got = read(t->inofd, ev, sizeof(ev))) > 0) {
+		for (char *p = ev; p < ev + got;) {
+			const struct inotify_event *e = (const struct inotify_event *)p;
+			p += sizeof(*e) + e->len;
+			if (e->mask & IN_Q_OVERFLOW)
+				mark_all_dirty(t->view);
+			if (e->wd < 0 || (size_t)e->wd >= t->wd_cap || !t->wd_map[e->wd])
+				continue;
+			if (e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO))
+				t->wd_map[e->wd]->dirty_kids = 1;
+			if (e->mask & IN_MODIFY)
+				t->wd_map[e->wd]->dirty_cfg = 1;
+		}
+	}
+}
+
 static struct cg_node *node_new(struct cgtree *t, char *path, int dirfd)
 {
 	struct cg_node *n = xcalloc(1, sizeof(*n));
@@ -70,6 +136,8 @@ static struct cg_node *node_new(struct cgtree *t, char *path, int dirfd)
 	for (int i = 0; i < CG_NKV; i++)
 		n->kvfd[i] = FD_UNOPENED;
 	n->procs_fd = n->psi_fd = FD_UNOPENED;
+	n->dirty_kids = n->dirty_cfg = 1;
+	n->wd = watch_add(t, n);
 	return n;
 }
 
@@ -77,6 +145,7 @@ static void node_free(struct cgtree *t, struct cg_node *n)
 {
 	for (size_t i = 0; i < n->nkids; i++)
 		node_free(t, n->kids[i]);
+	watch_remove(t, n);
 	for (int i = 0; i < CG_NFILES; i++)
 		fdpool_close(t->pool, &n->fd[i]);
 	for (int i = 0; i < CG_NKV; i++)
@@ -153,6 +222,7 @@ struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *vi
 	t->version = m->version;
 	t->pool = pool;
 	t->urootfd = -1;
+	t->inofd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC); /* -1: re-read everything */
 	if ((e = open_root(rootfd, m->mem_mount, &t->rootfd)) != 0) {
 		snprintf(err, errlen, "cannot open %s: %s", m->mem_mount, strerror(e));
 		goto fail;
@@ -189,6 +259,9 @@ void cgtree_close(struct cgtree *t)
 		close(t->rootfd);
 	if (t->urootfd >= 0)
 		close(t->urootfd);
+	if (t->inofd >= 0)
+		close(t->inofd);
+	free(t->wd_map);
 	buf_free(&t->buf);
 	free(t);
 }
@@ -206,12 +279,18 @@ static val_t read_val(struct cgtree *t, int *slot, int dirfd, const struct cg_fi
 /* Returns -1 when the cgroup went away. */
 static int node_read_files(struct cgtree *t, struct cg_node *n, struct cg_sample *c)
 {
+	int cfg = n->dirty_cfg || n->wd < 0;
 	for (int i = 0; i < CG_NFILES; i++) {
-		c->f[i] = cg_files[i].version == t->version ? read_val(t, &n->fd[i], n->dirfd, &cg_files[i])
-							     : val_na(NA_NOTAPPLY);
+		if (cg_files[i].version != t->version)
+			c->f[i] = val_na(NA_NOTAPPLY);
+		else if (cg_files[i].config && !cfg)
+			c->f[i] = n->cfg[i];
+		else
+			c->f[i] = n->cfg[i] = read_val(t, &n->fd[i], n->dirfd, &cg_files[i]);
 		if (c->f[i].st == V_NA && c->f[i].why == NA_GONE)
 			return -1;
 	}
+	n->dirty_cfg = 0;
 	for (int k = 0; k < CG_NKV; k++) {
 		if (cg_kvfiles[k].version && cg_kvfiles[k].version != t->version) {
 			c->kv_why[k] = NA_NOTAPPLY;
@@ -268,11 +347,21 @@ static int kid_cmp(const void *a, const void *b)
 	return strcmp(basename_of(x->path), basename_of(y->path));
 }
 
-static struct cg_node *kid_find(struct cg_node *n, const char *name, ino_t ino)
+/* n->kids[0..sorted) is sorted by name (kids_refresh keeps it so; children
+ * added during a pass go after it and are not looked up again). */
+static struct cg_node *kid_find(struct cg_node *n, size_t sorted, const char *name, ino_t ino)
 {
-	for (size_t i = 0; i < n->nkids; i++)
-		if (strcmp(basename_of(n->kids[i]->path), name) == 0 && (!ino || n->kids[i]->ino == ino))
-			return n->kids[i];
+	size_t lo = 0, hi = sorted;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(basename_of(n->kids[mid]->path), name);
+		if (c == 0)
+			return !ino || n->kids[mid]->ino == ino ? n->kids[mid] : NULL;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -325,7 +414,7 @@ static void kids_refresh(struct cgtree *t, struct cg_node *n)
 			off += d->d_reclen;
 			if (!is_subdir(n->dirfd, d))
 				continue;
-			struct cg_node *k = kid_find(n, d->d_name, d->d_ino);
+			struct cg_node *k = kid_find(n, before, d->d_name, d->d_ino);
 			if (k)
 				k->mark = t->gen;
 			else {
@@ -362,7 +451,10 @@ static void walk_node(struct walk *w, struct cg_node *n, int parent, int depth)
 		w->s->ncg--; /* went away while being read */
 		return;
 	}
-	kids_refresh(w->t, n);
+	if (n->dirty_kids || n->wd < 0) {
+		n->dirty_kids = 0;
+		kids_refresh(w->t, n);
+	}
 	for (size_t i = 0; i < n->nkids; i++)
 		walk_node(w, n->kids[i], idx, depth + 1);
 }
@@ -395,6 +487,7 @@ static void anc_limits(struct cgtree *t, struct sample *s)
 int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx)
 {
 	struct walk w = {t, s, fn, ctx};
+	watch_drain(t);
 	t->gen++;
 	s->ncg = 0;
 	anc_limits(t, s);

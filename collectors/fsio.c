@@ -32,17 +32,20 @@ int buf_pread_all(struct buf *b, int fd)
 	buf_reserve(b, 4096);
 	b->len = 0;
 	for (;;) {
-		if (b->cap - b->len < 2)
-			buf_reserve(b, b->cap * 2);
-		ssize_t n = pread(fd, b->p + b->len, b->cap - b->len - 1, (off_t)b->len);
+		size_t room = b->cap - b->len - 1;
+		ssize_t n = pread(fd, b->p + b->len, room, (off_t)b->len);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			return errno;
 		}
-		if (n == 0)
-			break;
 		b->len += (size_t)n;
+		/* procfs and cgroupfs (seq_file) fill the whole buffer unless the
+		 * content ends: a short read is the end, and saves a second call
+		 * per file on the hot path. */
+		if ((size_t)n < room)
+			break;
+		buf_reserve(b, b->cap * 2);
 	}
 	b->p[b->len] = '\0';
 	return 0;

@@ -20,6 +20,7 @@ void buf_free(struct buf *b);
 
 /* Read all of fd from offset 0 with pread (procfs and cgroupfs regenerate
  * the content on a read at offset 0, so a kept-open fd gives fresh figures).
+ * A read shorter than the buffer is taken as the end of the content.
  * Returns 0, or an errno (ESRCH: process gone, ENODEV: cgroup removed). */
 int buf_pread_all(struct buf *b, int fd);
 

@@ -20,8 +20,9 @@ static enum pids_item smaps_items[M_N] = {
 	PIDS_ID_PID, PIDS_SMAP_RSS, PIDS_SMAP_PSS, PIDS_SMAP_PRV_TOTAL, PIDS_SMAP_SWAP_PSS,
 };
 
-/* libproc2 selects at most this many pids per call. */
-#define SELECT_CHUNK 256
+/* libproc2 selects at most FILL_ID_MAX (255) pids per call and returns
+ * NULL, silently, for more. */
+#define SELECT_CHUNK 255
 
 struct procdetail {
 	int rootfd;

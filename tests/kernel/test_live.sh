@@ -1,0 +1,41 @@
+#!/bin/sh
+# On this machine's kernel, while headroom samples: a child cgroup made, its
+# limit written, the parent's limit written, the child removed. headroom
+# learns of these through inotify rather than re-reading every directory and
+# limit each sample, so each change must still show in the samples after it.
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+. tests/kernel/lib.sh
+name="kernel/live-changes ($O)"
+cg_find_self || { result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0; }
+CG=$(cg_make "headroom-test-live-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+out=$(mktemp)
+trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
+fail() { result FAIL "$name: $*"; exit 1; }
+
+"$O/headroom" --json --cgroup "$CG" -d 0.1 -n 30 > "$out" &
+hr=$!
+sleep 0.6
+mkdir "$CG_MOUNT$CG/sub" && cg_limit "$CG/sub" 33554432
+sleep 0.6
+cg_limit "$CG" 25165824
+sleep 0.6
+rmdir "$CG_MOUNT$CG/sub"
+wait $hr || fail "headroom exited $?"
+
+jq -e . "$out" > /dev/null || fail "output is not JSON lines"
+sub="$CG/sub"
+# per sample: [has sub, sub's limit, sub's effective limit, CG's limit]
+jq -c --arg cg "$CG" --arg sub "$sub" '[ (.cgroups | map(select(.path == $sub)) | length),
+   (.cgroups[] | select(.path == $sub) | .limit) // null,
+   (.cgroups[] | select(.path == $sub) | .effective_limit) // null,
+   (.cgroups[] | select(.path == $cg) | .limit) ]' "$out" > "$out.rows"
+rows=$(tr '\n' ' ' < "$out.rows"); rm -f "$out.rows"
+echo "$name: $rows" | cut -c1-400
+first=$(echo "$rows" | awk '{print $1}'); last=$(echo "$rows" | awk '{print $NF}')
+[ "$first" = '[0,null,null,"max"]' ] || fail "first sample should have no sub and no limit: $first"
+echo "$rows" | grep -q '\[1,33554432,33554432,"max"\]' || fail "sub with its own 32M limit never seen"
+echo "$rows" | grep -q '\[1,33554432,25165824,25165824\]' || fail "sub capped by the parent's new 24M limit never seen"
+[ "$last" = '[0,null,null,25165824]' ] || fail "last sample should show sub gone and the 24M limit: $last"
+result PASS "$name"

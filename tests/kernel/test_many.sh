@@ -1,0 +1,32 @@
+#!/bin/sh
+# 300 processes in one cgroup (more than libproc2's 255 pids per select):
+# every one must get its details; and with only 64 file descriptors (fewer
+# than the processes) headroom must still report every process, reading what
+# it cannot keep open with open/read/close.
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+. tests/kernel/lib.sh
+name="kernel/many-processes ($O)"
+cg_find_self || { result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0; }
+CG=$(cg_make "headroom-test-many-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+out=$(mktemp)
+trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
+fail() { result FAIL "$name: $*"; exit 1; }
+
+cg_exec "$CG" sh -c 'for i in $(seq 300); do sleep 60 & done; wait' &
+for i in $(seq 50); do
+  [ "$(wc -l < "$CG_MOUNT$CG/cgroup.procs")" -ge 301 ] && break
+  sleep 0.1
+done
+"$O/headroom" --json --cgroup "$CG" -n 1 > "$out" || fail "headroom exited $?"
+check() { # $1: label
+  jq -e --arg cg "$CG" '
+    (.cgroups[0].nprocs == 301) and (.processes | length == 301) and
+    all(.processes[]; .cgroup == $cg and .user != null and .ppid != null and .res != null and .oom_score != null)' \
+    "$out" > /dev/null || fail "$1: not all 301 processes with statm and details: $(jq -c '[.cgroups[0].nprocs, (.processes | length), ([.processes[] | select(.user == null)] | length)]' "$out")"
+}
+check "plenty of descriptors"
+sh -c 'ulimit -n 64 && exec "$0" --json --cgroup "$1" -n 2' "$O/headroom" "$CG" | tail -n 1 > "$out" || fail "headroom with 64 descriptors exited $?"
+check "64 descriptors"
+result PASS "$name"
