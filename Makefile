@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 #   make            build ./build/headroom (installs missing Debian packages first)
+#   make deps       install every Debian package the build and the tests use
 #   make run        build and start headroom on this machine
 #   make test       every test: unit (plain and ASan+UBSan), clang build, real kernel
 #   make bench      the sampling benchmark (see README)
@@ -49,14 +50,15 @@ HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 BENCH_BIN  := $(O)/bench/bench
 
-.PHONY: all deps deps-test run test check unit kernel clang-build bench clean format
-all: deps $(O)/headroom
+.PHONY: all deps deps-build run test check bench clean format
+all: deps-build $(O)/headroom
 
+# Every Debian package the build and the tests use, installed if missing.
 deps:
-	$(Q)scripts/deps.sh build
-
-deps-test:
 	$(Q)scripts/deps.sh test
+
+deps-build:
+	$(Q)scripts/deps.sh build
 
 run: all
 	./$(O)/headroom
@@ -91,15 +93,16 @@ check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
 	$(Q)tests/run-unit.sh $(O)
 	$(Q)tests/kernel/run.sh $(O)
 
-test: deps-test
+test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
 	$(Q)$(MAKE) --no-print-directory check
 	$(Q)$(MAKE) --no-print-directory SAN=1 check
 	$(Q)$(MAKE) --no-print-directory CC=clang $(O)-clang/headroom
 	$(Q)tests/summary.sh
 
-bench: deps $(BENCH_BIN) $(O)/headroom
+bench: deps-build
 	$(Q)scripts/deps.sh bench
+	$(Q)$(MAKE) --no-print-directory $(BENCH_BIN)
 	$(Q)bench/run.sh $(O)
 
 format:
