@@ -26,8 +26,8 @@
 #include "collectors/xalloc.h"
 
 struct scene {
-	char *mount;   /* memory hierarchy mount */
-	char *base;    /* our bench cgroup: mount + own path + /hr-bench-PID */
+	char *mount; /* memory hierarchy mount */
+	char *base;  /* our bench cgroup: mount + own path + /hr-bench-PID */
 	int ncg, nproc;
 	pid_t *pids;
 };
@@ -325,7 +325,7 @@ static int run_top(int frames, double *wall, double *cpu)
 static void ctx_open(struct ctx *c, const struct scene *s, int version)
 {
 	char err[256];
-	struct collector_opts o = {.root = "/"};
+	struct collector_opts o = { .root = "/" };
 	fd_limit_raise();
 	add_cgroups(s->mount, version, &c->cgfiles, &c->procs);
 	add_pids(&c->statm, &c->pidcg);
@@ -385,7 +385,7 @@ static void measure(struct ctx *c, int samples, int version)
 
 int main(int argc, char **argv)
 {
-	struct scene s = {.ncg = 200, .nproc = 2000};
+	struct scene s = { .ncg = 200, .nproc = 2000 };
 	int samples = 100, ch;
 	while ((ch = getopt(argc, argv, "g:p:n:")) != -1) {
 		if (ch == 'g')
@@ -403,7 +403,7 @@ int main(int argc, char **argv)
 	if (scene_make(&s) == 0) {
 		struct cg_mounts m;
 		discover(&m);
-		struct ctx c = {0};
+		struct ctx c = { 0 };
 		ctx_open(&c, &s, m.version);
 		measure(&c, samples, m.version);
 		collector_close(c.col);

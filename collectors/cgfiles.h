@@ -39,10 +39,10 @@ enum cg_file {
 
 /* Flat-keyed files ("key value" lines). */
 enum cg_kvfile {
-	K_STAT,         /* memory.stat (v1 and v2) */
-	K_EVENTS,       /* v2 memory.events */
+	K_STAT,		/* memory.stat (v1 and v2) */
+	K_EVENTS,	/* v2 memory.events */
 	K_EVENTS_LOCAL, /* v2 memory.events.local */
-	K_OOM_CONTROL,  /* v1 memory.oom_control */
+	K_OOM_CONTROL,	/* v1 memory.oom_control */
 	CG_NKV
 };
 

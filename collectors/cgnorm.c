@@ -28,7 +28,10 @@ val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key)
 	return kvset_get(&c->kv[k], key);
 }
 
-static val_t st(const struct cg_sample *c, const char *key) { return cg_kv(c, K_STAT, key); }
+static val_t st(const struct cg_sample *c, const char *key)
+{
+	return cg_kv(c, K_STAT, key);
+}
 
 /* Kernel memory before the "kernel" key (Linux 5.18). */
 static val_t v2_kernel(const struct cg_sample *c)

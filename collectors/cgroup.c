@@ -20,9 +20,9 @@ struct cg_node {
 	int dirfd, udirfd; /* udirfd: same path in the unified tree (hybrid) */
 	int fd[CG_NFILES], kvfd[CG_NKV], procs_fd, psi_fd;
 	val_t cfg[CG_NFILES]; /* config files as last read */
-	int wd;               /* inotify watch, -1 if none: then always dirty */
-	int dirty_kids;       /* children may have changed: getdents next sample */
-	int dirty_cfg;        /* a file was written: re-read the config files */
+	int wd;		      /* inotify watch, -1 if none: then always dirty */
+	int dirty_kids;	      /* children may have changed: getdents next sample */
+	int dirty_cfg;	      /* a file was written: re-read the config files */
 	struct cg_node **kids;
 	size_t nkids;
 	unsigned mark;
@@ -36,8 +36,8 @@ struct cg_anc {
 
 struct cgtree {
 	int version;
-	int rootfd, urootfd; /* hierarchy root dir; unified root (hybrid) or -1 */
-	int inofd;           /* inotify: mkdir/rmdir and writes in watched cgroups */
+	int rootfd, urootfd;	 /* hierarchy root dir; unified root (hybrid) or -1 */
+	int inofd;		 /* inotify: mkdir/rmdir and writes in watched cgroups */
 	struct cg_node **wd_map; /* watch descriptor -> node */
 	size_t wd_cap;
 	struct fdpool *pool;
@@ -62,7 +62,10 @@ static char *path_join(const char *parent, const char *name)
 }
 
 /* Relative form for openat below a hierarchy root: "/" -> ".", "/a" -> "a". */
-static const char *rel(const char *path) { return path[1] ? path + 1 : "."; }
+static const char *rel(const char *path)
+{
+	return path[1] ? path + 1 : ".";
+}
 
 /* Watch a cgroup directory for child cgroups made or removed and for files
  * written (limits change only so); counters are not written, so a quiet
@@ -73,7 +76,8 @@ static int watch_add(struct cgtree *t, struct cg_node *n)
 	if (t->inofd < 0)
 		return -1;
 	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", n->dirfd);
-	int wd = inotify_add_watch(t->inofd, proc, IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
+	int wd = inotify_add_watch(t->inofd, proc,
+				   IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR);
 	if (wd < 0)
 		return -1;
 	if ((size_t)wd >= t->wd_cap) {
@@ -176,7 +180,7 @@ static int anc_add(struct cgtree *t, char *path)
 		return -fd;
 	}
 	t->anc = xreallocarray(t->anc, t->nanc + 1, sizeof(*t->anc));
-	t->anc[t->nanc++] = (struct cg_anc){path, fd, FD_UNOPENED, FD_UNOPENED};
+	t->anc[t->nanc++] = (struct cg_anc){ path, fd, FD_UNOPENED, FD_UNOPENED };
 	return 0;
 }
 
@@ -213,8 +217,8 @@ static int open_root(int rootfd, const char *mount, int *out)
 	return fd < 0 ? -fd : 0;
 }
 
-struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool,
-			   char *err, size_t errlen)
+struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool, char *err,
+			   size_t errlen)
 {
 	struct cgtree *t = xcalloc(1, sizeof(*t));
 	char *vpath = view_normalize(view);
@@ -311,7 +315,7 @@ static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample 
 	int dirfd = t->urootfd >= 0 ? n->udirfd : n->dirfd;
 	int e = dirfd < 0 ? ENOENT : fdpool_read(t->pool, &n->psi_fd, dirfd, "memory.pressure", &t->buf);
 	if (e) {
-		c->psi = (struct psi){.why = (uint8_t)na_from_errno(e)};
+		c->psi = (struct psi){ .why = (uint8_t)na_from_errno(e) };
 		return;
 	}
 	psi_parse(&c->psi, t->buf.p);
@@ -319,8 +323,7 @@ static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample 
 
 /* cgroup.procs is read last: a cgroup every other file of which was read is
  * still there, so its pids are reported under a slot that stays. */
-static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn,
-			   void *ctx)
+static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn, void *ctx)
 {
 	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf);
 	if (e)
@@ -486,7 +489,7 @@ static void anc_limits(struct cgtree *t, struct sample *s)
 
 int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx)
 {
-	struct walk w = {t, s, fn, ctx};
+	struct walk w = { t, s, fn, ctx };
 	watch_drain(t);
 	t->gen++;
 	s->ncg = 0;

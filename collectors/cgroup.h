@@ -13,8 +13,8 @@ struct cgtree;
 
 /* view: cgroup path to show ("/" for all); its ancestors are read only for
  * their limits (the effective limit). Returns NULL with a message in err. */
-struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool,
-			   char *err, size_t errlen);
+struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *view, struct fdpool *pool, char *err,
+			   size_t errlen);
 void cgtree_close(struct cgtree *t);
 
 /* Called for every pid in a cgroup's cgroup.procs, with the cgroup's index

@@ -31,7 +31,10 @@ struct collector {
 	char warning[256];
 };
 
-static int is_live_root(const char *root) { return !root || !*root || strcmp(root, "/") == 0; }
+static int is_live_root(const char *root)
+{
+	return !root || !*root || strcmp(root, "/") == 0;
+}
 
 /* libproc2 reads only /proc: under --root, show it the tree (rootns.h). */
 static int libproc2_usable(struct collector *c, const char *root)
@@ -41,8 +44,8 @@ static int libproc2_usable(struct collector *c, const char *root)
 		return 1;
 	if (rootns_enter(root, err, sizeof(err)) == 0)
 		return 1;
-	snprintf(c->warning, sizeof(c->warning),
-		 "libproc2 cannot read %s (%s): meminfo and process details are N/A", root, err);
+	snprintf(c->warning, sizeof(c->warning), "libproc2 cannot read %s (%s): meminfo and process details are N/A",
+		 root, err);
 	return 0;
 }
 
@@ -137,4 +140,7 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 	}
 }
 
-const char *collector_warning(const struct collector *c) { return c->warning[0] ? c->warning : NULL; }
+const char *collector_warning(const struct collector *c)
+{
+	return c->warning[0] ? c->warning : NULL;
+}

@@ -13,7 +13,7 @@
 void buf_free(struct buf *b)
 {
 	free(b->p);
-	*b = (struct buf){0};
+	*b = (struct buf){ 0 };
 }
 
 static void buf_reserve(struct buf *b, size_t want)
@@ -75,14 +75,17 @@ int buf_read_at(struct buf *b, int dirfd, const char *name)
 
 static val_t read_one_at(int dirfd, const char *name, val_t (*parse)(const char *))
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	int err = buf_read_at(&b, dirfd, name);
 	val_t v = err ? val_na(na_from_errno(err)) : parse(b.p);
 	buf_free(&b);
 	return v;
 }
 
-val_t read_limit_at(int dirfd, const char *name) { return read_one_at(dirfd, name, parse_limit); }
+val_t read_limit_at(int dirfd, const char *name)
+{
+	return read_one_at(dirfd, name, parse_limit);
+}
 
 val_t read_counter_at(int dirfd, const char *name)
 {

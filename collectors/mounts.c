@@ -9,7 +9,7 @@
 
 const char *layout_name(enum cg_layout l)
 {
-	static const char *const names[] = {"none", "v1", "unified", "hybrid"};
+	static const char *const names[] = { "none", "v1", "unified", "hybrid" };
 	return l <= LAYOUT_HYBRID ? names[l] : "?";
 }
 
@@ -17,8 +17,8 @@ void mounts_unescape(char *s)
 {
 	char *w = s;
 	for (char *r = s; *r; r++) {
-		if (r[0] == '\\' && r[1] >= '0' && r[1] <= '3' && r[2] >= '0' && r[2] <= '7' &&
-		    r[3] >= '0' && r[3] <= '7') {
+		if (r[0] == '\\' && r[1] >= '0' && r[1] <= '3' && r[2] >= '0' && r[2] <= '7' && r[3] >= '0' &&
+		    r[3] <= '7') {
 			*w++ = (char)((r[1] - '0') * 64 + (r[2] - '0') * 8 + (r[3] - '0'));
 			r += 3;
 		} else {
@@ -35,7 +35,7 @@ struct mline {
 
 static int mline_split(char *line, struct mline *ml)
 {
-	char *f[6] = {0};
+	char *f[6] = { 0 };
 	char *save = NULL, *tok;
 	int i = 0;
 	for (tok = strtok_r(line, " ", &save); tok && i < 6; tok = strtok_r(NULL, " ", &save))
@@ -71,7 +71,7 @@ static int has_option(const char *opts, const char *want)
 static int v2_has_memory(int rootfd, const char *point)
 {
 	char *rel = xasprintf("%s/cgroup.controllers", point + (point[0] == '/'));
-	struct buf b = {0};
+	struct buf b = { 0 };
 	int ok = buf_read_at(&b, rootfd, rel) == 0 && (strstr(b.p, "memory ") || strstr(b.p, "memory\n") ||
 						       (b.len >= 6 && strcmp(b.p + b.len - 6, "memory") == 0));
 	buf_free(&b);
@@ -106,9 +106,9 @@ static void mounts_consider(int rootfd, struct cg_mounts *m, struct mline *ml, c
 
 int mounts_discover(int rootfd, struct cg_mounts *m)
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	char *v2_nomem = NULL;
-	*m = (struct cg_mounts){0};
+	*m = (struct cg_mounts){ 0 };
 	int err = buf_read_at(&b, rootfd, "proc/self/mountinfo");
 	if (err)
 		return err;
@@ -136,5 +136,5 @@ void mounts_free(struct cg_mounts *m)
 	free(m->mem_mount);
 	free(m->mem_root);
 	free(m->unified_mount);
-	*m = (struct cg_mounts){0};
+	*m = (struct cg_mounts){ 0 };
 }

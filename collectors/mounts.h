@@ -12,9 +12,9 @@ enum cg_layout {
 
 struct cg_mounts {
 	enum cg_layout layout;
-	int version;         /* 1 or 2: the hierarchy holding memory; 0 if none */
+	int version;	     /* 1 or 2: the hierarchy holding memory; 0 if none */
 	char *mem_mount;     /* its mount point, absolute, e.g. /sys/fs/cgroup/memory */
-	char *mem_root;      /* the cgroup path mounted there ("/" unless namespaced) */
+	char *mem_root;	     /* the cgroup path mounted there ("/" unless namespaced) */
 	char *unified_mount; /* hybrid only: the cgroup2 mount (memory.pressure) */
 };
 

@@ -6,7 +6,10 @@
 
 #include "collectors/xalloc.h"
 
-static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
 
 val_t parse_u64(const char **s)
 {
@@ -54,8 +57,8 @@ val_t parse_limit(const char *text)
 
 static void kvset_put(struct kvset *set, const char *key, size_t klen, val_t val)
 {
-	if (set->n < set->cap && set->items[set->n].key &&
-	    strncmp(set->items[set->n].key, key, klen) == 0 && set->items[set->n].key[klen] == '\0') {
+	if (set->n < set->cap && set->items[set->n].key && strncmp(set->items[set->n].key, key, klen) == 0 &&
+	    set->items[set->n].key[klen] == '\0') {
 		set->items[set->n++].val = val;
 		return;
 	}
@@ -102,14 +105,17 @@ val_t kvset_get(const struct kvset *set, const char *key)
 	return val_na(NA_ABSENT);
 }
 
-void kvset_clear(struct kvset *set) { set->n = 0; }
+void kvset_clear(struct kvset *set)
+{
+	set->n = 0;
+}
 
 void kvset_free(struct kvset *set)
 {
 	for (size_t i = 0; i < set->cap; i++)
 		free(set->items[i].key);
 	free(set->items);
-	*set = (struct kvset){0};
+	*set = (struct kvset){ 0 };
 }
 
 void kvset_copy(struct kvset *dst, const struct kvset *src)
@@ -139,7 +145,7 @@ static void psi_line_parse(struct psi_line *out, const char *text)
 	memcpy(line, text, n);
 	line[n] = '\0';
 	const char *t = strstr(line, "total=");
-	*out = (struct psi_line){0};
+	*out = (struct psi_line){ 0 };
 	out->avg10 = psi_field(line, "avg10=");
 	out->avg60 = psi_field(line, "avg60=");
 	out->avg300 = psi_field(line, "avg300=");
@@ -157,7 +163,7 @@ void psi_parse(struct psi *out, const char *text)
 {
 	const char *some = strstr(text, "some ");
 	const char *full = strstr(text, "full ");
-	*out = (struct psi){0};
+	*out = (struct psi){ 0 };
 	if (some == text || (some && some[-1] == '\n'))
 		psi_line_parse(&out->some, some);
 	if (full && (full == text || full[-1] == '\n'))

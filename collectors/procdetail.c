@@ -11,8 +11,8 @@
 
 enum { D_PID, D_PPID, D_USER, D_CMD, D_CMDLINE, D_ANON, D_FILE, D_SHMEM, D_SWAP, D_OOM, D_ADJ, D_N };
 static enum pids_item detail_items[D_N] = {
-	PIDS_ID_PID,       PIDS_ID_PPID,     PIDS_ID_EUSER,      PIDS_CMD,       PIDS_CMDLINE, PIDS_VM_RSS_ANON,
-	PIDS_VM_RSS_FILE,  PIDS_VM_RSS_SHARED, PIDS_VM_SWAP,     PIDS_OOM_SCORE, PIDS_OOM_ADJ,
+	PIDS_ID_PID,	  PIDS_ID_PPID,	      PIDS_ID_EUSER, PIDS_CMD,	     PIDS_CMDLINE, PIDS_VM_RSS_ANON,
+	PIDS_VM_RSS_FILE, PIDS_VM_RSS_SHARED, PIDS_VM_SWAP,  PIDS_OOM_SCORE, PIDS_OOM_ADJ,
 };
 
 enum { M_PID, M_RSS, M_PSS, M_USS, M_SWAP_PSS, M_N };
@@ -67,7 +67,10 @@ static struct proc_sample *find_pid(struct sample *s, int pid)
 	return lo < s->nproc && s->procs[lo].pid == pid ? &s->procs[lo] : NULL;
 }
 
-static val_t kib(unsigned long v) { return val_mul(val_ok(v), 1024); }
+static val_t kib(unsigned long v)
+{
+	return val_mul(val_ok(v), 1024);
+}
 
 static void take_details(struct proc_sample *p, struct pids_stack *k)
 {
@@ -119,8 +122,7 @@ static void take_smaps(struct procdetail *pd, struct proc_sample *p, struct pids
 	d->swap_pss = kib(PIDS_VAL(M_SWAP_PSS, ul_int, k, pd->smaps));
 }
 
-static void fetch(struct procdetail *pd, struct pids_info *info, struct sample *s, unsigned *pids, int n,
-		  int smaps)
+static void fetch(struct procdetail *pd, struct pids_info *info, struct sample *s, unsigned *pids, int n, int smaps)
 {
 	struct pids_fetch *f = procps_pids_select(info, pids, n, PIDS_SELECT_PID);
 	if (!f)
@@ -167,7 +169,7 @@ void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx,
 		struct proc_sample *p = &s->procs[idx ? idx[i] : i];
 		if (p->d.ok && !proctab_alive(pt, p->pid, p->id)) {
 			val_t gone = val_na(NA_GONE);
-			p->d = (struct proc_detail){.user = p->d.user, .comm = p->d.comm, .cmdline = p->d.cmdline};
+			p->d = (struct proc_detail){ .user = p->d.user, .comm = p->d.comm, .cmdline = p->d.cmdline };
 			p->d.rss_anon = p->d.rss_file = p->d.rss_shmem = p->d.swap = gone;
 			p->d.pss = p->d.uss = p->d.swap_pss = gone;
 			p->d.oom_score = p->d.oom_adj = sval_na(NA_GONE);

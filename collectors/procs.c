@@ -56,7 +56,10 @@ void proctab_close(struct proctab *t)
 	free(t);
 }
 
-void proctab_begin(struct proctab *t) { t->nnotes = 0; }
+void proctab_begin(struct proctab *t)
+{
+	t->nnotes = 0;
+}
 
 void proctab_note(void *ctx, int pid, int cg)
 {
@@ -65,7 +68,7 @@ void proctab_note(void *ctx, int pid, int cg)
 		t->notecap = t->notecap ? t->notecap * 2 : 1024;
 		t->notes = xreallocarray(t->notes, t->notecap, sizeof(*t->notes));
 	}
-	t->notes[t->nnotes++] = (struct noted){pid, cg};
+	t->notes[t->nnotes++] = (struct noted){ pid, cg };
 }
 
 static void note_from_proc(struct proctab *t)
@@ -116,7 +119,7 @@ static void nodes_merge(struct proctab *t)
 		if (i < t->n && t->nodes[i].pid == pid)
 			out[o++] = t->nodes[i++];
 		else
-			out[o++] = (struct pnode){pid, FD_UNOPENED, ++t->next_id};
+			out[o++] = (struct pnode){ pid, FD_UNOPENED, ++t->next_id };
 	}
 	while (i < t->n)
 		fdpool_close(t->pool, &t->nodes[i++].fd);
@@ -128,7 +131,7 @@ static void nodes_merge(struct proctab *t)
 void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *shr)
 {
 	const char *p = text;
-	val_t *dst[3] = {virt, res, shr};
+	val_t *dst[3] = { virt, res, shr };
 	for (int i = 0; i < 3; i++) {
 		while (*p == ' ')
 			p++;

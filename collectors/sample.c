@@ -26,7 +26,7 @@ static void proc_detail_free(struct proc_detail *d)
 	free(d->user);
 	free(d->comm);
 	free(d->cmdline);
-	*d = (struct proc_detail){0};
+	*d = (struct proc_detail){ 0 };
 }
 
 void sample_free(struct sample *s)
@@ -41,7 +41,7 @@ void sample_free(struct sample *s)
 	free(s->cgs);
 	free(s->procs);
 	free(s->base_eff_from);
-	*s = (struct sample){0};
+	*s = (struct sample){ 0 };
 }
 
 struct cg_sample *sample_add_cg(struct sample *s)
@@ -56,7 +56,7 @@ struct cg_sample *sample_add_cg(struct sample *s)
 	struct kvset kv[CG_NKV];
 	memcpy(kv, c->kv, sizeof(kv));
 	free(c->path);
-	*c = (struct cg_sample){0};
+	*c = (struct cg_sample){ 0 };
 	memcpy(c->kv, kv, sizeof(kv)); /* keep the parsed keys for reuse */
 	for (int k = 0; k < CG_NKV; k++)
 		kvset_clear(&c->kv[k]);
@@ -73,9 +73,10 @@ struct proc_sample *sample_add_proc(struct sample *s)
 	}
 	struct proc_sample *p = &s->procs[s->nproc++];
 	proc_detail_free(&p->d);
-	*p = (struct proc_sample){0};
-	val_t *v[] = {&p->d.rss_anon, &p->d.rss_file, &p->d.rss_shmem, &p->d.swap,
-		      &p->d.pss,      &p->d.uss,      &p->d.swap_pss};
+	*p = (struct proc_sample){ 0 };
+	val_t *v[] = {
+		&p->d.rss_anon, &p->d.rss_file, &p->d.rss_shmem, &p->d.swap, &p->d.pss, &p->d.uss, &p->d.swap_pss
+	};
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		*v[i] = val_na(NA_NOTREAD);
 	p->d.oom_score = p->d.oom_adj = sval_na(NA_NOTREAD);
@@ -138,7 +139,7 @@ static void cg_rates_fill(const struct cg_sample *p, struct cg_sample *c, double
 
 static void cg_rates_na(struct cg_sample *c)
 {
-	c->r = (struct cg_rates){NAN, NAN, NAN, NAN, val_na(NA_DERIVED)};
+	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, val_na(NA_DERIVED) };
 }
 
 static void sys_rates(const struct sys_sample *p, struct sys_sample *c, double dt)
@@ -168,7 +169,7 @@ void sample_rates(const struct sample *prev, struct sample *cur)
 	}
 	qsort(ids, n, sizeof(*ids), cmp_id);
 	for (size_t i = 0; i < cur->ncg; i++) {
-		uint64_t key[2] = {cur->cgs[i].id, 0};
+		uint64_t key[2] = { cur->cgs[i].id, 0 };
 		uint64_t(*hit)[2] = n ? bsearch(key, ids, n, sizeof(*ids), cmp_id) : NULL;
 		if (hit)
 			cg_rates_fill(&prev->cgs[(*hit)[1]], &cur->cgs[i], dt);

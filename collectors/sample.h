@@ -17,9 +17,9 @@ struct cg_norm {
 	val_t usage, limit, anon, file, kernel, shmem, swap;
 	val_t working_set, reclaimable, oom_kills, limit_hits;
 	val_t min, low, high, soft_limit; /* markers; N/A where the version has none */
-	val_t eff_limit;                  /* smallest limit from here to the root */
-	int eff_from; /* index of the cgroup setting it; EFF_FROM_BASE: an ancestor
-			 outside the view (sample.base_eff_from); EFF_FROM_NONE: no limit */
+	val_t eff_limit;		  /* smallest limit from here to the root */
+	int eff_from;			  /* index of the cgroup setting it; EFF_FROM_BASE: an ancestor
+					     outside the view (sample.base_eff_from); EFF_FROM_NONE: no limit */
 };
 #define EFF_FROM_BASE (-1)
 #define EFF_FROM_NONE (-2)
@@ -32,15 +32,15 @@ struct cg_rates {
 };
 
 struct cg_sample {
-	uint64_t id;      /* stable across samples while the cgroup lives */
-	char *path;       /* cgroup path, "/" for the hierarchy root */
+	uint64_t id;	  /* stable across samples while the cgroup lives */
+	char *path;	  /* cgroup path, "/" for the hierarchy root */
 	const char *name; /* last component of path */
-	int parent;       /* index in sample.cgs; -1 for the view's root */
+	int parent;	  /* index in sample.cgs; -1 for the view's root */
 	int depth;
-	val_t f[CG_NFILES];       /* enum cg_file */
-	struct kvset kv[CG_NKV];  /* enum cg_kvfile */
-	uint8_t kv_why[CG_NKV];   /* na_reason when that file was not read */
-	struct psi psi;           /* memory.pressure (hybrid: from the unified tree) */
+	val_t f[CG_NFILES];	 /* enum cg_file */
+	struct kvset kv[CG_NKV]; /* enum cg_kvfile */
+	uint8_t kv_why[CG_NKV];	 /* na_reason when that file was not read */
+	struct psi psi;		 /* memory.pressure (hybrid: from the unified tree) */
 	uint32_t nprocs;
 	struct cg_norm n;
 	struct cg_rates r;
@@ -58,8 +58,8 @@ struct proc_detail {
 
 struct proc_sample {
 	int pid;
-	int cg;      /* index in sample.cgs; -1 when not in the view's cgroups */
-	uint64_t id; /* one process instance: a reused pid gets a new id */
+	int cg;		      /* index in sample.cgs; -1 when not in the view's cgroups */
+	uint64_t id;	      /* one process instance: a reused pid gets a new id */
 	val_t virt, res, shr; /* bytes, from /proc/PID/statm */
 	struct proc_detail d;
 };
@@ -86,17 +86,17 @@ struct sys_sample {
 	val_t overcommit_memory, overcommit_ratio, overcommit_kbytes;
 	struct psi psi;
 	val_t vm[VM_N];
-	val_t pgscan, pgsteal, refault; /* sums of the counters above */
+	val_t pgscan, pgsteal, refault;				 /* sums of the counters above */
 	double pgscan_ps, pgsteal_ps, refault_ps, pgmajfault_ps; /* NAN = N/A */
 	val_t new_oom_kills;
 };
 
 struct sample {
-	uint64_t seq;   /* 1 for the first sample of a collector */
-	double mono;    /* CLOCK_MONOTONIC seconds */
-	double wall;    /* seconds since the epoch */
-	int version;    /* of the memory hierarchy: 1 or 2; 0 none */
-	int layout;     /* enum cg_layout */
+	uint64_t seq; /* 1 for the first sample of a collector */
+	double mono;  /* CLOCK_MONOTONIC seconds */
+	double wall;  /* seconds since the epoch */
+	int version;  /* of the memory hierarchy: 1 or 2; 0 none */
+	int layout;   /* enum cg_layout */
 	struct sys_sample sys;
 	struct cg_sample *cgs;
 	size_t ncg, cgcap;

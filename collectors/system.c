@@ -9,15 +9,18 @@
 
 enum sys_slot { S_OC_MEMORY, S_OC_RATIO, S_OC_KBYTES, S_PSI, S_VMSTAT, S_N };
 static const char *const sys_files[S_N] = {
-	"proc/sys/vm/overcommit_memory", "proc/sys/vm/overcommit_ratio", "proc/sys/vm/overcommit_kbytes",
-	"proc/pressure/memory",          "proc/vmstat",
+	"proc/sys/vm/overcommit_memory",
+	"proc/sys/vm/overcommit_ratio",
+	"proc/sys/vm/overcommit_kbytes",
+	"proc/pressure/memory",
+	"proc/vmstat",
 };
 
 struct sysmem {
 	int rootfd;
 	struct fdpool *pool;
 	struct meminfo_info *mi; /* NULL when libproc2 cannot read meminfo */
-	enum na_reason mi_why;   /* and why */
+	enum na_reason mi_why;	 /* and why */
 	int slot[S_N];
 	struct kvset vmstat;
 	struct buf buf;
@@ -25,9 +28,9 @@ struct sysmem {
 
 /* The meminfo items, in the order of the val_t fields they fill. */
 static enum meminfo_item mi_items[] = {
-	MEMINFO_MEM_TOTAL,    MEMINFO_MEM_FREE,          MEMINFO_MEM_AVAILABLE, MEMINFO_MEM_BUFFERS,
-	MEMINFO_MEM_CACHED,   MEMINFO_MEM_SHARED,        MEMINFO_MEM_SLAB,      MEMINFO_MEM_SLAB_RECLAIM,
-	MEMINFO_SWAP_TOTAL,   MEMINFO_SWAP_FREE,         MEMINFO_MEM_COMMITTED_AS, MEMINFO_MEM_COMMIT_LIMIT,
+	MEMINFO_MEM_TOTAL,  MEMINFO_MEM_FREE,	MEMINFO_MEM_AVAILABLE,	  MEMINFO_MEM_BUFFERS,
+	MEMINFO_MEM_CACHED, MEMINFO_MEM_SHARED, MEMINFO_MEM_SLAB,	  MEMINFO_MEM_SLAB_RECLAIM,
+	MEMINFO_SWAP_TOTAL, MEMINFO_SWAP_FREE,	MEMINFO_MEM_COMMITTED_AS, MEMINFO_MEM_COMMIT_LIMIT,
 };
 #define MI_N (sizeof(mi_items) / sizeof(mi_items[0]))
 
@@ -59,9 +62,9 @@ void sysmem_close(struct sysmem *m)
 
 static void read_meminfo(struct sysmem *m, struct sys_sample *o)
 {
-	val_t *dst[MI_N] = {&o->mem_total, &o->mem_free,   &o->mem_available,    &o->buffers,
-			    &o->cached,    &o->shmem,      &o->slab,             &o->slab_reclaimable,
-			    &o->swap_total, &o->swap_free, &o->committed_as,     &o->commit_limit};
+	val_t *dst[MI_N] = { &o->mem_total,  &o->mem_free,  &o->mem_available, &o->buffers,
+			     &o->cached,     &o->shmem,	    &o->slab,	       &o->slab_reclaimable,
+			     &o->swap_total, &o->swap_free, &o->committed_as,  &o->commit_limit };
 	struct meminfo_stack *stk = m->mi ? procps_meminfo_select(m->mi, mi_items, MI_N) : NULL;
 	for (size_t i = 0; i < MI_N; i++)
 		*dst[i] = stk ? val_mul(val_ok(MEMINFO_VAL(i, ul_int, stk, m->mi)), 1024) : val_na(m->mi_why);
@@ -97,7 +100,7 @@ static void read_vmstat(struct sysmem *m, struct sys_sample *o)
 	o->pgscan = val_add(val_add(o->vm[VM_PGSCAN_KSWAPD], o->vm[VM_PGSCAN_DIRECT]), kh);
 	o->pgsteal = val_add(val_add(o->vm[VM_PGSTEAL_KSWAPD], o->vm[VM_PGSTEAL_DIRECT]), khs);
 	o->refault = val_is_ok(o->vm[VM_REFAULT]) ? o->vm[VM_REFAULT]
-						     : val_add(o->vm[VM_REFAULT_ANON], o->vm[VM_REFAULT_FILE]);
+						  : val_add(o->vm[VM_REFAULT_ANON], o->vm[VM_REFAULT_FILE]);
 }
 
 void sysmem_read(struct sysmem *m, struct sys_sample *o)
@@ -108,7 +111,7 @@ void sysmem_read(struct sysmem *m, struct sys_sample *o)
 	o->overcommit_kbytes = read_number(m, S_OC_KBYTES);
 	int e = read_slot(m, S_PSI);
 	if (e)
-		o->psi = (struct psi){.why = (uint8_t)na_from_errno(e)};
+		o->psi = (struct psi){ .why = (uint8_t)na_from_errno(e) };
 	else
 		psi_parse(&o->psi, m->buf.p);
 	read_vmstat(m, o);

@@ -10,7 +10,7 @@
 enum val_state {
 	V_OK = 0,    /* .v holds the figure */
 	V_UNLIMITED, /* a limit that is not set ("max", v1 PAGE_COUNTER_MAX) */
-	V_NA,        /* not available; .why says why */
+	V_NA,	     /* not available; .why says why */
 };
 
 enum na_reason {
@@ -42,13 +42,34 @@ typedef struct {
 	uint8_t st, why;
 } sval_t;
 
-static inline val_t val_ok(uint64_t v) { return (val_t){.v = v, .st = V_OK}; }
-static inline val_t val_na(enum na_reason why) { return (val_t){.st = V_NA, .why = (uint8_t)why}; }
-static inline val_t val_unlimited(void) { return (val_t){.st = V_UNLIMITED}; }
-static inline sval_t sval_ok(int64_t v) { return (sval_t){.v = v, .st = V_OK}; }
-static inline sval_t sval_na(enum na_reason why) { return (sval_t){.st = V_NA, .why = (uint8_t)why}; }
-static inline bool val_is_ok(val_t x) { return x.st == V_OK; }
-static inline bool val_is_na(val_t x) { return x.st == V_NA; }
+static inline val_t val_ok(uint64_t v)
+{
+	return (val_t){ .v = v, .st = V_OK };
+}
+static inline val_t val_na(enum na_reason why)
+{
+	return (val_t){ .st = V_NA, .why = (uint8_t)why };
+}
+static inline val_t val_unlimited(void)
+{
+	return (val_t){ .st = V_UNLIMITED };
+}
+static inline sval_t sval_ok(int64_t v)
+{
+	return (sval_t){ .v = v, .st = V_OK };
+}
+static inline sval_t sval_na(enum na_reason why)
+{
+	return (sval_t){ .st = V_NA, .why = (uint8_t)why };
+}
+static inline bool val_is_ok(val_t x)
+{
+	return x.st == V_OK;
+}
+static inline bool val_is_na(val_t x)
+{
+	return x.st == V_NA;
+}
 
 /* Short words for a reason, e.g. "absent", "permission denied". */
 const char *na_reason_str(enum na_reason why);

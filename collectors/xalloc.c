@@ -8,7 +8,10 @@
 
 static void (*fatal_hook)(void);
 
-void xalloc_set_fatal_hook(void (*hook)(void)) { fatal_hook = hook; }
+void xalloc_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
 
 static void *fail(size_t n)
 {

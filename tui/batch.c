@@ -9,7 +9,7 @@
 #include "collectors/xalloc.h"
 #include "widgets/format.h"
 
-#define B(v) fmt_bytes((char[16]){0}, 16, (v))
+#define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
 
 static const char *psi_avg(char *out, size_t n, const struct psi_line *l)
 {
@@ -20,8 +20,8 @@ static const char *psi_avg(char *out, size_t n, const struct psi_line *l)
 	return out;
 }
 
-#define N(v) fmt_count((char[24]){0}, 24, (v))
-#define R(x) fmt_rate((char[24]){0}, 24, (x))
+#define N(v) fmt_count((char[24]){ 0 }, 24, (v))
+#define R(x) fmt_rate((char[24]){ 0 }, 24, (x))
 
 static void print_system(FILE *f, const struct sample *s)
 {
@@ -41,8 +41,8 @@ static void print_system(FILE *f, const struct sample *s)
 		N(y->overcommit_memory), N(y->overcommit_ratio));
 	fprintf(f, "PSI:     some %s  full %s (avg10 avg60 avg300)\n", psi_avg(a, sizeof(a), &y->psi.some),
 		psi_avg(b, sizeof(b), &y->psi.full));
-	fprintf(f, "Reclaim: pgscan %s  pgsteal %s  refault %s  majfault %s  new OOM kills %s\n\n",
-		R(y->pgscan_ps), R(y->pgsteal_ps), R(y->refault_ps), R(y->pgmajfault_ps), N(y->new_oom_kills));
+	fprintf(f, "Reclaim: pgscan %s  pgsteal %s  refault %s  majfault %s  new OOM kills %s\n\n", R(y->pgscan_ps),
+		R(y->pgsteal_ps), R(y->refault_ps), R(y->pgmajfault_ps), N(y->new_oom_kills));
 }
 
 /* Name column: the cgroup's name indented by depth, sanitized. */
@@ -68,8 +68,8 @@ static void print_cgroups(FILE *f, const struct sample *s)
 		/* '^': the effective limit is set by an ancestor */
 		snprintf(eff, sizeof(eff), "%s%s", B(n->eff_limit),
 			 n->eff_from != (int)i && n->eff_from != EFF_FROM_NONE ? "^" : "");
-		fprintf(f, "%-32.32s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5u\n", name, B(n->usage), B(n->limit), eff,
-			fmt_pct(pct, sizeof(pct), n->usage, n->eff_limit), B(n->anon), B(n->file), B(n->kernel),
+		fprintf(f, "%-32.32s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5u\n", name, B(n->usage), B(n->limit),
+			eff, fmt_pct(pct, sizeof(pct), n->usage, n->eff_limit), B(n->anon), B(n->file), B(n->kernel),
 			B(n->shmem), B(n->swap), N(n->oom_kills), c->nprocs);
 	}
 	fputc('\n', f);

@@ -113,8 +113,8 @@ static void na_map(FILE *f, int *first, const struct na_list *na)
 
 static void psi_obj(FILE *f, int *first, const char *k, const struct psi *p)
 {
-	const struct psi_line *l[2] = {&p->some, &p->full};
-	const char *names[2] = {"some", "full"};
+	const struct psi_line *l[2] = { &p->some, &p->full };
+	const char *names[2] = { "some", "full" };
 	key(f, first, k);
 	fputc('{', f);
 	for (int i = 0, inner = 1; i < 2; i++) {
@@ -150,7 +150,7 @@ static void kv_obj(FILE *f, int *first, const char *k, const struct cg_sample *c
 
 static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 {
-	struct na_list na = {0};
+	struct na_list na = { 0 };
 	int in = 1;
 	key(f, first, "system");
 	fputc('{', f);
@@ -234,7 +234,7 @@ static void files_obj(FILE *f, int *first, const struct sample *s, const struct 
 static void cgroup_obj(FILE *f, const struct sample *s, size_t i)
 {
 	const struct cg_sample *c = &s->cgs[i];
-	struct na_list na = {0};
+	struct na_list na = { 0 };
 	int in = 1;
 	fputc('{', f);
 	str(f, &in, "path", c->path);
@@ -253,7 +253,7 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i)
 static void proc_obj(FILE *f, const struct sample *s, const struct proc_sample *p)
 {
 	const struct proc_detail *d = &p->d;
-	struct na_list na = {0};
+	struct na_list na = { 0 };
 	int in = 1;
 	fputc('{', f);
 	val(f, &in, "pid", val_ok((uint64_t)p->pid), NULL);

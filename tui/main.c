@@ -23,7 +23,7 @@ static void wait_until(struct timespec *next, double delay)
 
 static int run(struct collector *c, const struct options *o)
 {
-	struct sample buf[2] = {0};
+	struct sample buf[2] = { 0 };
 	struct sample *prev = NULL, *cur = &buf[0];
 	struct timespec next;
 	int rc = 0;
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 			printf("headroom %s\n", HEADROOM_VERSION);
 		return 0;
 	}
-	struct collector_opts co = {.root = o.root, .cgroup = o.cgroup};
+	struct collector_opts co = { .root = o.root, .cgroup = o.cgroup };
 	struct collector *c = collector_open(&co, err, sizeof(err));
 	if (!c) {
 		fprintf(stderr, "headroom: %s\n", err);

@@ -52,23 +52,32 @@ static int parse_delay(const char *s, double *out)
 enum { OPT_ROOT = 256, OPT_SMAPS };
 
 static const struct option longopts[] = {
-	{"batch", no_argument, NULL, 'b'},         {"json", no_argument, NULL, 'j'},
-	{"iterations", required_argument, NULL, 'n'}, {"delay", required_argument, NULL, 'd'},
-	{"cgroup", required_argument, NULL, 'c'},  {"root", required_argument, NULL, OPT_ROOT},
-	{"smaps", no_argument, NULL, OPT_SMAPS},   {"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},       {NULL, 0, NULL, 0},
+	{ "batch", no_argument, NULL, 'b' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "iterations", required_argument, NULL, 'n' },
+	{ "delay", required_argument, NULL, 'd' },
+	{ "cgroup", required_argument, NULL, 'c' },
+	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "smaps", no_argument, NULL, OPT_SMAPS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
 };
 
 int options_parse(struct options *o, int argc, char **argv, FILE *err)
 {
 	int ch;
-	*o = (struct options){.mode = OUT_BATCH, .delay = 1.0, .root = "/"};
+	*o = (struct options){ .mode = OUT_BATCH, .delay = 1.0, .root = "/" };
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":bjn:d:c:hV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'b': o->mode = OUT_BATCH; break;
-		case 'j': o->mode = OUT_JSON; break;
+		case 'b':
+			o->mode = OUT_BATCH;
+			break;
+		case 'j':
+			o->mode = OUT_JSON;
+			break;
 		case 'n':
 			if (parse_count(optarg, &o->count) == 0)
 				break;
@@ -79,11 +88,21 @@ int options_parse(struct options *o, int argc, char **argv, FILE *err)
 				break;
 			fprintf(err, "headroom: -d wants seconds between 0 and 86400, not '%s'\n", optarg);
 			return -1;
-		case 'c': o->cgroup = optarg; break;
-		case OPT_ROOT: o->root = optarg; break;
-		case OPT_SMAPS: o->smaps = 1; break;
-		case 'h': o->help = 1; break;
-		case 'V': o->version = 1; break;
+		case 'c':
+			o->cgroup = optarg;
+			break;
+		case OPT_ROOT:
+			o->root = optarg;
+			break;
+		case OPT_SMAPS:
+			o->smaps = 1;
+			break;
+		case 'h':
+			o->help = 1;
+			break;
+		case 'V':
+			o->version = 1;
+			break;
 		case ':':
 			fprintf(err, "headroom: %s needs an argument\n", argv[optind - 1]);
 			return -1;

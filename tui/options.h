@@ -8,11 +8,11 @@ enum out_mode { OUT_BATCH, OUT_JSON };
 
 struct options {
 	enum out_mode mode;
-	long count;      /* samples to take; 0 = until interrupted */
-	double delay;    /* seconds between samples */
+	long count;   /* samples to take; 0 = until interrupted */
+	double delay; /* seconds between samples */
 	const char *root;
 	const char *cgroup;
-	int smaps;       /* read PSS/USS/SwapPss for every process */
+	int smaps; /* read PSS/USS/SwapPss for every process */
 	int help, version;
 };
 

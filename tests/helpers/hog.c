@@ -14,7 +14,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	long total = atol(argv[1]), step = atol(argv[2]), pause = atol(argv[3]), hold = atol(argv[4]);
-	struct timespec ts = {pause / 1000, (pause % 1000) * 1000000L};
+	struct timespec ts = { pause / 1000, (pause % 1000) * 1000000L };
 	if (total <= 0 || step <= 0 || pause < 0 || hold < 0)
 		return 2;
 	for (long done = 0; done < total; done += step) {
@@ -28,7 +28,7 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		nanosleep(&ts, NULL);
 	}
-	struct timespec h = {hold, 0};
+	struct timespec h = { hold, 0 };
 	nanosleep(&h, NULL);
 	return 0;
 }

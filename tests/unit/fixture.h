@@ -10,24 +10,24 @@
 #include "collectors/sample.h"
 
 /* Assert a figure is available and equal to a value worked out by hand. */
-#define assert_val(x, expect)                                                                                  \
-	do {                                                                                                   \
-		val_t v_ = (x);                                                                                \
-		assert_int_equal(v_.st, V_OK);                                                                 \
-		assert_true(v_.v == (uint64_t)(expect));                                                      \
+#define assert_val(x, expect)                                                                                          \
+	do {                                                                                                           \
+		val_t v_ = (x);                                                                                        \
+		assert_int_equal(v_.st, V_OK);                                                                         \
+		assert_true(v_.v == (uint64_t)(expect));                                                               \
 	} while (0)
-#define assert_na(x, reason)                                                                                   \
-	do {                                                                                                   \
-		val_t v_ = (x);                                                                                \
-		assert_int_equal(v_.st, V_NA);                                                                 \
-		assert_int_equal(v_.why, (reason));                                                            \
+#define assert_na(x, reason)                                                                                           \
+	do {                                                                                                           \
+		val_t v_ = (x);                                                                                        \
+		assert_int_equal(v_.st, V_NA);                                                                         \
+		assert_int_equal(v_.why, (reason));                                                                    \
 	} while (0)
 
 /* Take one sample of root (cgroup: NULL for all) with details and smaps. */
 static inline struct collector *fixture_sample(const char *root, const char *cgroup, struct sample *s)
 {
 	char err[512] = "";
-	struct collector_opts o = {.root = root, .cgroup = cgroup};
+	struct collector_opts o = { .root = root, .cgroup = cgroup };
 	struct collector *c = collector_open(&o, err, sizeof(err));
 	if (!c) {
 		print_error("collector_open(%s): %s\n", root, err);

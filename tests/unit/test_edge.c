@@ -39,12 +39,12 @@ static int setup(void **state)
 		return -1;
 	/* A cgroup whose name is a terminal escape sequence (made here rather
 	 * than committed: such a file name troubles tools that list the repo). */
-	snprintf(cmd, sizeof(cmd), "mkdir '%s/sys/fs/cgroup/%s' && : > '%s/sys/fs/cgroup/%s/cgroup.procs'", tmp,
-		 EVIL, tmp, EVIL);
+	snprintf(cmd, sizeof(cmd), "mkdir '%s/sys/fs/cgroup/%s' && : > '%s/sys/fs/cgroup/%s/cgroup.procs'", tmp, EVIL,
+		 tmp, EVIL);
 	if (system(cmd) != 0)
 		return -1;
 	char err[256];
-	struct collector_opts o = {.root = tmp};
+	struct collector_opts o = { .root = tmp };
 	col = collector_open(&o, err, sizeof(err));
 	if (!col) {
 		print_error("%s\n", err);
@@ -154,9 +154,9 @@ static void test_hierarchy(void **state)
 static void test_view_subtree(void **state)
 {
 	(void)state;
-	struct sample v = {0};
+	struct sample v = { 0 };
 	char err[256];
-	struct collector_opts o = {.root = tmp, .cgroup = "parent/child/"};
+	struct collector_opts o = { .root = tmp, .cgroup = "parent/child/" };
 	struct collector *c = collector_open(&o, err, sizeof(err));
 	assert_non_null(c);
 	assert_int_equal(collector_sample(c, &v), 0);
@@ -179,7 +179,7 @@ static void test_processes(void **state)
 	const struct proc_sample *p = fixture_proc(&s, 100);
 	assert_non_null(p);
 	assert_null(fixture_proc(&s, 101)); /* listed, but gone from /proc */
-	assert_na(p->virt, NA_OVERFLOW);     /* 2^64-1 pages do not fit in bytes */
+	assert_na(p->virt, NA_OVERFLOW);    /* 2^64-1 pages do not fit in bytes */
 	assert_val(p->res, 5 * 4096);
 	assert_val(p->shr, 3 * 4096);
 	assert_string_equal(s.cgs[p->cg].path, "/unlimited");
@@ -194,10 +194,10 @@ static void test_system(void **state)
 	(void)state;
 	assert_val(s.sys.overcommit_memory, 2);
 	assert_val(s.sys.overcommit_ratio, 80);
-	assert_val(s.sys.pgscan, 15);                 /* kswapd 10 + direct 5 */
+	assert_val(s.sys.pgscan, 15); /* kswapd 10 + direct 5 */
 	assert_na(s.sys.vm[VM_PGSTEAL_DIRECT], NA_GARBAGE);
 	assert_na(s.sys.pgsteal, NA_DERIVED);
-	assert_val(s.sys.refault, 3);                 /* anon 1 + file 2 */
+	assert_val(s.sys.refault, 3); /* anon 1 + file 2 */
 	assert_na(s.sys.vm[VM_OOM_KILL], NA_ABSENT);
 	assert_false(s.sys.psi.some.ok);
 	assert_int_equal(s.sys.psi.why, NA_ABSENT);
@@ -232,10 +232,13 @@ static void test_output_inert(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tree),          cmocka_unit_test(test_unlimited),
+		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_unlimited),
 		cmocka_unit_test(test_missing_garbage_overflow_denied),
-		cmocka_unit_test(test_hierarchy),     cmocka_unit_test(test_view_subtree),
-		cmocka_unit_test(test_processes),     cmocka_unit_test(test_system),
+		cmocka_unit_test(test_hierarchy),
+		cmocka_unit_test(test_view_subtree),
+		cmocka_unit_test(test_processes),
+		cmocka_unit_test(test_system),
 		cmocka_unit_test(test_output_inert),
 	};
 	return cmocka_run_group_tests_name("fixture edge-v2", tests, setup, teardown);

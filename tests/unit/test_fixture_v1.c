@@ -62,12 +62,12 @@ static void test_parent(void **state)
 	assert_val(c->n.limit, 209715200);
 	assert_val(c->n.anon, 33767424);
 	assert_val(c->n.shmem, 8388608);
-	assert_val(c->n.file, 50593792 - 8388608);    /* cache - shmem = 42205184 */
+	assert_val(c->n.file, 50593792 - 8388608); /* cache - shmem = 42205184 */
 	assert_val(c->n.kernel, 1388544);
-	assert_val(c->n.swap, 0);                      /* memsw - usage, no swap here */
+	assert_val(c->n.swap, 0);			   /* memsw - usage, no swap here */
 	assert_val(c->n.working_set, 86110208 - 41951232); /* 44158976 */
 	assert_val(c->n.reclaimable, 42205184);
-	assert_val(c->n.oom_kills, 1);                 /* the kill in child, summed up */
+	assert_val(c->n.oom_kills, 1); /* the kill in child, summed up */
 	assert_val(c->n.limit_hits, 98);
 	assert_int_equal(c->n.soft_limit.st, V_UNLIMITED); /* 9223372036854771712 */
 	assert_na(c->n.high, NA_NOTAPPLY);
@@ -160,8 +160,8 @@ static void test_system(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_layout),  cmocka_unit_test(test_parent),
-		cmocka_unit_test(test_child),   cmocka_unit_test(test_unlimited_and_hybrid_psi),
+		cmocka_unit_test(test_layout),	  cmocka_unit_test(test_parent),
+		cmocka_unit_test(test_child),	  cmocka_unit_test(test_unlimited_and_hybrid_psi),
 		cmocka_unit_test(test_processes), cmocka_unit_test(test_system),
 	};
 	return cmocka_run_group_tests_name("fixture v1-hybrid", tests, setup, teardown);

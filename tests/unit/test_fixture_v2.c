@@ -13,7 +13,7 @@
 #include "tests/unit/fixture.h"
 
 #define ROOT "tests/fixtures/v2-qemu"
-#define KIB(x) ((uint64_t)(x) * 1024)
+#define KIB(x) ((uint64_t)(x)*1024)
 
 static struct sample s;
 static struct collector *col;
@@ -61,17 +61,17 @@ static void test_parent(void **state)
 	assert_val(c->n.limit, 209715200);
 	assert_val(c->n.anon, 104914944);
 	assert_val(c->n.shmem, 8388608);
-	assert_val(c->n.file, 50397184 - 8388608);              /* 42008576 */
+	assert_val(c->n.file, 50397184 - 8388608); /* 42008576 */
 	assert_val(c->n.kernel, 1544192);
 	assert_val(c->n.swap, 0);
-	assert_val(c->n.working_set, 156864512 - 41943040);     /* 114921472 */
-	assert_val(c->n.reclaimable, 42008576 + 1269040);       /* 43277616 */
+	assert_val(c->n.working_set, 156864512 - 41943040); /* 114921472 */
+	assert_val(c->n.reclaimable, 42008576 + 1269040);   /* 43277616 */
 	assert_val(c->n.oom_kills, 1);
 	assert_val(c->n.limit_hits, 35);
 	assert_val(c->n.low, 16777216);
 	assert_val(c->n.min, 0);
 	assert_int_equal(c->n.high.st, V_UNLIMITED);
-	assert_val(c->f[F2_PEAK], 209715200); /* it reached its limit */
+	assert_val(c->f[F2_PEAK], 209715200);	  /* it reached its limit */
 	assert_na(c->f[F2_SWAP_PEAK], NA_ABSENT); /* not in 6.1 */
 	assert_val(c->n.eff_limit, 209715200);
 	assert_int_equal(c->n.eff_from, 1);
@@ -161,8 +161,8 @@ static void test_system(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_layout),   cmocka_unit_test(test_parent),    cmocka_unit_test(test_child),
-		cmocka_unit_test(test_markers),  cmocka_unit_test(test_swapping),  cmocka_unit_test(test_processes),
+		cmocka_unit_test(test_layout),	cmocka_unit_test(test_parent),	 cmocka_unit_test(test_child),
+		cmocka_unit_test(test_markers), cmocka_unit_test(test_swapping), cmocka_unit_test(test_processes),
 		cmocka_unit_test(test_system),
 	};
 	return cmocka_run_group_tests_name("fixture v2-qemu", tests, setup, teardown);

@@ -41,7 +41,10 @@ static void test_sanitize(void **state)
 	assert_string_equal(sanitize(b, sizeof(b), "\x1b[2Jevil\x07"), "?[2Jevil?");
 	assert_string_equal(sanitize(b, sizeof(b), "tab\there\nnl"), "tab?here?nl");
 	assert_string_equal(sanitize(b, sizeof(b), "caf\xc3\xa9"), "caf\xc3\xa9");
-	assert_string_equal(sanitize(b, sizeof(b), "c1\xc2\x9b" "31m"), "c1??31m"); /* 8-bit CSI, byte by byte */
+	assert_string_equal(sanitize(b, sizeof(b),
+				     "c1\xc2\x9b"
+				     "31m"),
+			    "c1??31m"); /* 8-bit CSI, byte by byte */
 	assert_string_equal(sanitize(b, sizeof(b), "bad\xff\xfe"), "bad??");
 	assert_string_equal(sanitize(b, sizeof(b), "del\x7f"), "del?");
 	assert_string_equal(sanitize(b, sizeof(b), NULL), "");

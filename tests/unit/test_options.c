@@ -23,8 +23,8 @@ static int parse(struct options *o, int argc, char **argv)
 	return rc;
 }
 
-#define ARGV(...) ((char *[]){"headroom", __VA_ARGS__, NULL})
-#define ARGC(...) ((int)(sizeof((char *[]){"headroom", __VA_ARGS__}) / sizeof(char *)))
+#define ARGV(...) ((char *[]){ "headroom", __VA_ARGS__, NULL })
+#define ARGC(...) ((int)(sizeof((char *[]){ "headroom", __VA_ARGS__ }) / sizeof(char *)))
 #define PARSE(o, ...) parse(o, ARGC(__VA_ARGS__), ARGV(__VA_ARGS__))
 
 static void test_good(void **state)

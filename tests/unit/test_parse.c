@@ -47,7 +47,7 @@ static void test_limit(void **state)
 static void test_kvset(void **state)
 {
 	(void)state;
-	struct kvset k = {0};
+	struct kvset k = { 0 };
 	kvset_parse(&k, "cache 100\nrss 200\nbad x\nhuge 99999999999999999999\n");
 	assert_int_equal(k.n, 4);
 	assert_true(kvset_get(&k, "cache").v == 100);

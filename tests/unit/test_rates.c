@@ -23,15 +23,17 @@ static struct cg_sample *add(struct sample *s, uint64_t id, val_t usage, val_t o
 static void test_cgroup_rates(void **state)
 {
 	(void)state;
-	struct sample a = {0}, b = {0};
+	struct sample a = { 0 }, b = { 0 };
 	a.mono = 10.0;
 	b.mono = 12.0; /* two seconds apart */
-	add(&a, 7, val_ok(1000), val_ok(1), "pgscan 100\npgsteal 50\nworkingset_refault_anon 1\nworkingset_refault_file 2\n");
+	add(&a, 7, val_ok(1000), val_ok(1),
+	    "pgscan 100\npgsteal 50\nworkingset_refault_anon 1\nworkingset_refault_file 2\n");
 	add(&a, 8, val_ok(5000), val_ok(3), "pgscan 10\n");
 	/* b lists them in another order, plus a cgroup a did not have */
 	add(&b, 8, val_ok(1000), val_ok(0), "pgscan 4\n"); /* counters went back: a new cgroup */
 	add(&b, 9, val_ok(1), val_ok(0), "");
-	add(&b, 7, val_ok(3048), val_ok(2), "pgscan 300\npgsteal 50\nworkingset_refault_anon 3\nworkingset_refault_file 8\n");
+	add(&b, 7, val_ok(3048), val_ok(2),
+	    "pgscan 300\npgsteal 50\nworkingset_refault_anon 3\nworkingset_refault_file 8\n");
 	sample_rates(&a, &b);
 	struct cg_rates *r7 = &b.cgs[2].r, *r8 = &b.cgs[0].r, *r9 = &b.cgs[1].r;
 	assert_float_equal(r7->usage_bps, 1024.0, 1e-9);
@@ -40,10 +42,10 @@ static void test_cgroup_rates(void **state)
 	assert_float_equal(r7->refault_ps, 4.0, 1e-9); /* (3+8 - (1+2)) / 2 */
 	assert_true(r7->new_oom_kills.st == V_OK && r7->new_oom_kills.v == 1);
 	assert_float_equal(r8->usage_bps, -2000.0, 1e-9); /* usage falls too */
-	assert_true(isnan(r8->pgscan_ps));                  /* 10 -> 4: reset, not a rate */
-	assert_true(isnan(r8->pgsteal_ps));                 /* key absent */
+	assert_true(isnan(r8->pgscan_ps));		  /* 10 -> 4: reset, not a rate */
+	assert_true(isnan(r8->pgsteal_ps));		  /* key absent */
 	assert_true(r8->new_oom_kills.st == V_OK && r8->new_oom_kills.v == 0);
-	assert_true(isnan(r9->usage_bps));                  /* first seen */
+	assert_true(isnan(r9->usage_bps)); /* first seen */
 	assert_int_equal(r9->new_oom_kills.st, V_NA);
 	sample_free(&a);
 	sample_free(&b);
@@ -52,7 +54,7 @@ static void test_cgroup_rates(void **state)
 static void test_first_sample_and_system(void **state)
 {
 	(void)state;
-	struct sample a = {0}, b = {0};
+	struct sample a = { 0 }, b = { 0 };
 	a.mono = 1.0;
 	b.mono = 1.5;
 	a.sys.pgscan = val_ok(10);
