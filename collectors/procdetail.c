@@ -56,15 +56,7 @@ void procdetail_close(struct procdetail *d)
 /* s->procs is sorted by pid (proctab keeps it so). */
 static struct proc_sample *find_pid(struct sample *s, int pid)
 {
-	size_t lo = 0, hi = s->nproc;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (s->procs[mid].pid < pid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < s->nproc && s->procs[lo].pid == pid ? &s->procs[lo] : NULL;
+	return s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
 }
 
 static val_t kib(unsigned long v)

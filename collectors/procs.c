@@ -10,7 +10,7 @@
 #include "collectors/xalloc.h"
 
 struct pnode {
-	int pid;
+	int pid; /* first: sample_pid_cmp compares it */
 	int fd; /* statm; FD_UNOPENED when not kept */
 	uint64_t id;
 };
@@ -177,17 +177,10 @@ void proctab_read(struct proctab *t, struct sample *s, int from_proc)
 
 int proctab_alive(struct proctab *t, int pid, uint64_t id)
 {
-	size_t lo = 0, hi = t->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t->nodes[mid].pid < pid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == t->n || t->nodes[lo].pid != pid || t->nodes[lo].id != id)
+	struct pnode *nd = t->n ? bsearch(&pid, t->nodes, t->n, sizeof(*t->nodes), sample_pid_cmp) : NULL;
+	if (!nd || nd->id != id)
 		return 0;
-	if (t->nodes[lo].fd < 0)
+	if (nd->fd < 0)
 		return 1; /* not kept (descriptors ran out): cannot tell, trust it */
-	return buf_pread_all(&t->buf, t->nodes[lo].fd) == 0;
+	return buf_pread_all(&t->buf, nd->fd) == 0;
 }

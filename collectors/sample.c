@@ -83,6 +83,12 @@ struct proc_sample *sample_add_proc(struct sample *s)
 	return p;
 }
 
+int sample_pid_cmp(const void *key, const void *elem)
+{
+	int a = *(const int *)key, b = *(const int *)elem;
+	return (a > b) - (a < b);
+}
+
 int sample_find_cg(const struct sample *s, const char *path)
 {
 	for (size_t i = 0; i < s->ncg; i++)

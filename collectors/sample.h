@@ -57,7 +57,7 @@ struct proc_detail {
 };
 
 struct proc_sample {
-	int pid;
+	int pid; /* first: sample_pid_cmp relies on it */
 	int cg;		      /* index in sample.cgs; -1 when not in the view's cgroups */
 	uint64_t id;	      /* one process instance: a reused pid gets a new id */
 	val_t virt, res, shr; /* bytes, from /proc/PID/statm */
@@ -114,6 +114,10 @@ struct proc_sample *sample_add_proc(struct sample *s);
 int sample_find_cg(const struct sample *s, const char *path);
 /* Path of the cgroup setting cgs[i]'s effective limit, or NULL if none. */
 const char *sample_eff_from_path(const struct sample *s, size_t i);
+
+/* bsearch comparator: an int pid key against an element whose first member
+ * is an int pid (struct proc_sample; arrays sorted by pid). */
+int sample_pid_cmp(const void *key, const void *elem);
 
 /* Fill cur's rates from prev (may be NULL: rates N/A). */
 void sample_rates(const struct sample *prev, struct sample *cur);

@@ -60,4 +60,14 @@ cg_exec() {
   sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG_MOUNT$rel" "$@"
 }
 
+# cg_test_begin NAME PREFIX: sets $name and $CG (a new child cgroup named
+# PREFIX-PID below ours), or records a SKIP and exits where none can be made.
+cg_test_begin() {
+  name=$1
+  cg_find_self || { result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0; }
+  CG=$(cg_make "$2-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+}
+
+fail() { result FAIL "$name: $*"; exit 1; }
+
 result() { echo "$1 $2" >> build/results.log; echo "$1 $2"; }

@@ -7,12 +7,9 @@ set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
-name="kernel/live-changes ($O)"
-cg_find_self || { result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0; }
-CG=$(cg_make "headroom-test-live-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+cg_test_begin "kernel/live-changes ($O)" headroom-test-live
 out=$(mktemp)
 trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
-fail() { result FAIL "$name: $*"; exit 1; }
 
 "$O/headroom" --json --cgroup "$CG" -d 0.1 -n 30 > "$out" &
 hr=$!

@@ -7,12 +7,9 @@ set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
-name="kernel/many-processes ($O)"
-cg_find_self || { result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0; }
-CG=$(cg_make "headroom-test-many-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+cg_test_begin "kernel/many-processes ($O)" headroom-test-many
 out=$(mktemp)
 trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
-fail() { result FAIL "$name: $*"; exit 1; }
 
 cg_exec "$CG" sh -c 'for i in $(seq 300); do sleep 60 & done; wait' &
 for i in $(seq 50); do

@@ -6,11 +6,7 @@ set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
-name="kernel/oom ($O)"
-if ! cg_find_self; then
-  result SKIP "$name: no memory cgroup hierarchy we can create children in"; exit 0
-fi
-CG=$(cg_make "headroom-test-oom-$$") || { result SKIP "$name: cannot create a cgroup below $CG_SELF"; exit 0; }
+cg_test_begin "kernel/oom ($O)" headroom-test-oom
 out=$(mktemp)
 trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
 cg_limit "$CG" 67108864
@@ -24,7 +20,6 @@ hog_status=$?
 wait $hr
 hr_status=$?
 
-fail() { result FAIL "$name: $*"; exit 1; }
 [ "$hr_status" -eq 0 ] || fail "headroom exited $hr_status"
 [ "$hog_status" -eq 137 ] || fail "allocator exited $hog_status, expected 137 (SIGKILL by the OOM killer)"
 jq -e . "$out" > /dev/null || fail "output is not JSON lines"

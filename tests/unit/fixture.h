@@ -60,4 +60,24 @@ static inline const struct proc_sample *fixture_proc(const struct sample *s, int
 	return NULL;
 }
 
+/* One sample of a whole fixture tree, shared by a test binary's tests. */
+static struct sample s;
+static struct collector *col;
+
+#define FIXTURE_SETUP(name, root)                              \
+	static int name(void **state)                          \
+	{                                                      \
+		(void)state;                                   \
+		col = fixture_sample(root, NULL, &s);          \
+		return col ? 0 : -1;                           \
+	}
+
+static inline int fixture_teardown(void **state)
+{
+	(void)state;
+	collector_close(col);
+	sample_free(&s);
+	return 0;
+}
+
 #endif

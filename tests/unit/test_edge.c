@@ -19,8 +19,6 @@
 
 #define EVIL "zz\033]0;pwned\007\033[2J"
 
-static struct sample s;
-static struct collector *col;
 static char tmp[] = "/tmp/headroom-edge-XXXXXX";
 
 /* A copy of the tree with /denied/memory.current unreadable; sampled as
@@ -62,10 +60,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	(void)state;
 	char cmd[128];
-	collector_close(col);
-	sample_free(&s);
+	fixture_teardown(state);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
 	return system(cmd) == 0 ? 0 : -1;
 }

@@ -17,23 +17,7 @@
 #define P BASE "/hr-fixture"
 #define C P "/child"
 
-static struct sample s;
-static struct collector *col;
-
-static int setup(void **state)
-{
-	(void)state;
-	col = fixture_sample(ROOT, NULL, &s);
-	return col ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	collector_close(col);
-	sample_free(&s);
-	return 0;
-}
+FIXTURE_SETUP(setup, ROOT)
 
 static void test_layout(void **state)
 {
@@ -164,5 +148,5 @@ int main(void)
 		cmocka_unit_test(test_child),	  cmocka_unit_test(test_unlimited_and_hybrid_psi),
 		cmocka_unit_test(test_processes), cmocka_unit_test(test_system),
 	};
-	return cmocka_run_group_tests_name("fixture v1-hybrid", tests, setup, teardown);
+	return cmocka_run_group_tests_name("fixture v1-hybrid", tests, setup, fixture_teardown);
 }

@@ -15,23 +15,7 @@
 #define ROOT "tests/fixtures/v2-qemu"
 #define KIB(x) ((uint64_t)(x)*1024)
 
-static struct sample s;
-static struct collector *col;
-
-static int setup(void **state)
-{
-	(void)state;
-	col = fixture_sample(ROOT, NULL, &s);
-	return col ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	collector_close(col);
-	sample_free(&s);
-	return 0;
-}
+FIXTURE_SETUP(setup, ROOT)
 
 static void test_layout(void **state)
 {
@@ -165,5 +149,5 @@ int main(void)
 		cmocka_unit_test(test_markers), cmocka_unit_test(test_swapping), cmocka_unit_test(test_processes),
 		cmocka_unit_test(test_system),
 	};
-	return cmocka_run_group_tests_name("fixture v2-qemu", tests, setup, teardown);
+	return cmocka_run_group_tests_name("fixture v2-qemu", tests, setup, fixture_teardown);
 }
