@@ -449,9 +449,13 @@ static void walk_node(struct walk *w, struct cg_node *n, int parent, int depth)
 	c->name = basename_of(c->path);
 	c->parent = parent;
 	c->depth = depth;
-	if (node_read_files(w->t, n, c) != 0 ||
-	    (node_read_psi(w->t, n, c), node_read_procs(w->t, n, c, idx, w->fn, w->ctx) != 0)) {
+	if (node_read_files(w->t, n, c) != 0) {
 		w->s->ncg--; /* went away while being read */
+		return;
+	}
+	node_read_psi(w->t, n, c);
+	if (node_read_procs(w->t, n, c, idx, w->fn, w->ctx) != 0) {
+		w->s->ncg--;
 		return;
 	}
 	if (n->dirty_kids || n->wd < 0) {

@@ -5,7 +5,7 @@
 
 static const char *const reasons[NA_COUNT] = {
 	[NA_NONE] = "available",
-	[NA_ABSENT] = "not offered by this kernel",
+	[NA_ABSENT] = "no such file or key", /* the kernel does not offer it here */
 	[NA_DENIED] = "permission denied",
 	[NA_GARBAGE] = "unparsable content",
 	[NA_OVERFLOW] = "number out of range",

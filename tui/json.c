@@ -111,10 +111,14 @@ static void na_map(FILE *f, int *first, const struct na_list *na)
 	fputc('}', f);
 }
 
-static void psi_obj(FILE *f, int *first, const char *k, const struct psi *p)
+static void psi_obj(FILE *f, int *first, const char *k, const struct psi *p, struct na_list *na)
 {
 	const struct psi_line *l[2] = { &p->some, &p->full };
 	const char *names[2] = { "some", "full" };
+	if (!p->some.ok && !p->full.ok) {
+		val(f, first, k, val_na((enum na_reason)(p->why ? p->why : NA_ABSENT)), na);
+		return;
+	}
 	key(f, first, k);
 	fputc('{', f);
 	for (int i = 0, inner = 1; i < 2; i++) {
@@ -169,7 +173,7 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 	val(f, &in, "overcommit_memory", y->overcommit_memory, &na);
 	val(f, &in, "overcommit_ratio", y->overcommit_ratio, &na);
 	val(f, &in, "overcommit_kbytes", y->overcommit_kbytes, &na);
-	psi_obj(f, &in, "pressure", &y->psi);
+	psi_obj(f, &in, "pressure", &y->psi, &na);
 	key(f, &in, "vmstat");
 	fputc('{', f);
 	for (int i = 0, vin = 1; i < VM_N; i++)
@@ -243,7 +247,7 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i)
 	val(f, &in, "nprocs", val_ok(c->nprocs), NULL);
 	norm_fields(f, &in, &c->n, &na);
 	str(f, &in, "effective_limit_from", sample_eff_from_path(s, i));
-	psi_obj(f, &in, "pressure", &c->psi);
+	psi_obj(f, &in, "pressure", &c->psi, &na);
 	rates_obj(f, &in, &c->r);
 	files_obj(f, &in, s, c, &na);
 	na_map(f, &in, &na);

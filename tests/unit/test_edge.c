@@ -221,6 +221,9 @@ static void test_output_inert(void **state)
 	assert_non_null(strstr(json, "\"virt\":null"));
 	assert_non_null(strstr(json, "\"virt\":\"number out of range\""));
 	assert_non_null(strstr(json, "\"limit\":\"max\""));
+	/* no proc/pressure/memory in this tree: null, and the reason */
+	assert_non_null(strstr(json, "\"pressure\":null"));
+	assert_non_null(strstr(json, "\"pressure\":\"no such file or key\""));
 	free(text);
 	free(json);
 }
