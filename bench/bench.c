@@ -240,7 +240,7 @@ static const char *const vname[NV] = {
 	"  attribution by cgroup.procs (all cgroups)",
 	"  attribution by /proc/PID/cgroup (all processes)",
 	"headroom: libproc2 details for all processes",
-	"(c) top -b -n N -d 0, per frame",
+	"(c) top -b -n N -d 0, mean per frame",
 };
 
 static double now(clockid_t c)
