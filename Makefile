@@ -19,7 +19,7 @@ O        := build/asan
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
 ifneq ($(filter clang%,$(notdir $(CC))),)
-O        := $(O)-clang
+O        := $(O)/clang
 else
 # Messages are cut to their buffers on purpose.
 WARN_GCC := -Wno-format-truncation
@@ -97,7 +97,7 @@ test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
 	$(Q)$(MAKE) --no-print-directory check
 	$(Q)$(MAKE) --no-print-directory SAN=1 check
-	$(Q)$(MAKE) --no-print-directory CC=clang $(O)-clang/headroom
+	$(Q)$(MAKE) --no-print-directory CC=clang $(O)/clang/headroom
 	$(Q)tests/summary.sh
 
 bench: deps-build
