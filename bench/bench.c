@@ -356,9 +356,11 @@ static void measure(struct ctx *c, int samples, int version)
 		wall[v] = xcalloc((size_t)samples, sizeof(double));
 		cpu[v] = xcalloc((size_t)samples, sizeof(double));
 	}
-	/* Interleaved, so the machine's noise falls on all variants alike. */
+	/* Interleaved, so the machine's noise falls on all variants alike, and
+	 * rotated, so no variant always runs after the same one. */
 	for (int i = 0; i < samples; i++)
-		for (int v = 0; v < V_TOP; v++) {
+		for (int k = 0; k < V_TOP; k++) {
+			int v = (i + k) % V_TOP;
 			double w0 = now(CLOCK_MONOTONIC), c0 = now(CLOCK_PROCESS_CPUTIME_ID);
 			run_variant(c, v);
 			cpu[v][i] = now(CLOCK_PROCESS_CPUTIME_ID) - c0;

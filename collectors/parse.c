@@ -55,13 +55,44 @@ val_t parse_limit(const char *text)
 	return v;
 }
 
+/* Index slots: a power of two, at least twice the largest memory.stat. */
+#define KV_INDEX 512
+
+static size_t kv_hash(const char *key, size_t klen)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < klen; i++)
+		h = (h ^ (unsigned char)key[i]) * 16777619u;
+	return h & (KV_INDEX - 1);
+}
+
+static void kvset_index(struct kvset *set)
+{
+	set->index_n = set->n;
+	set->index_ok = set->n <= KV_INDEX / 2;
+	if (!set->index_ok)
+		return; /* kvset_get falls back to a scan */
+	if (!set->index)
+		set->index = xcalloc(KV_INDEX, sizeof(*set->index));
+	else
+		memset(set->index, 0, KV_INDEX * sizeof(*set->index));
+	for (size_t i = 0; i < set->n; i++) {
+		size_t h = kv_hash(set->items[i].key, set->items[i].klen);
+		while (set->index[h])
+			h = (h + 1) & (KV_INDEX - 1);
+		set->index[h] = (uint16_t)(i + 1);
+	}
+}
+
 static void kvset_put(struct kvset *set, const char *key, size_t klen, val_t val)
 {
-	if (set->n < set->cap && set->items[set->n].key && strncmp(set->items[set->n].key, key, klen) == 0 &&
-	    set->items[set->n].key[klen] == '\0') {
-		set->items[set->n++].val = val;
+	struct kv *at = set->n < set->cap ? &set->items[set->n] : NULL;
+	if (at && at->key && at->klen == klen && memcmp(at->key, key, klen) == 0) {
+		at->val = val;
+		set->n++;
 		return;
 	}
+	set->index_ok = 0;
 	if (set->n == set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 16;
 		struct kv *items = xreallocarray(set->items, cap, sizeof(*items));
@@ -70,8 +101,22 @@ static void kvset_put(struct kvset *set, const char *key, size_t klen, val_t val
 		set->cap = cap;
 	}
 	free(set->items[set->n].key);
-	set->items[set->n].key = xstrndup(key, klen);
-	set->items[set->n++].val = val;
+	set->items[set->n] = (struct kv){ xstrndup(key, klen), klen, val };
+	set->n++;
+}
+
+/* Length of the key at p; *same tells whether it equals the key the set
+ * held at this position in the previous parse (one pass for both). */
+static size_t key_scan(const struct kvset *set, const char *p, int *same)
+{
+	const char *old = set->n < set->cap && set->items[set->n].key ? set->items[set->n].key : "";
+	size_t i = 0;
+	while (p[i] && p[i] != ' ' && p[i] != '\n' && p[i] == old[i])
+		i++;
+	*same = !old[i] && (!p[i] || p[i] == ' ' || p[i] == '\n');
+	while (p[i] && p[i] != ' ' && p[i] != '\n')
+		i++;
+	return i;
 }
 
 void kvset_parse(struct kvset *set, const char *text)
@@ -80,34 +125,47 @@ void kvset_parse(struct kvset *set, const char *text)
 	set->n = 0;
 	while (*p) {
 		const char *key = p;
-		while (*p && *p != ' ' && *p != '\n')
-			p++;
-		size_t klen = (size_t)(p - key);
+		int same;
+		size_t klen = key_scan(set, p, &same);
+		p += klen;
 		while (*p == ' ')
 			p++;
 		val_t v = parse_u64(&p);
 		if (v.st == V_OK && *p && *p != '\n')
 			v = val_na(NA_GARBAGE);
-		if (klen)
+		if (klen && same)
+			set->items[set->n++].val = v; /* the same key as last time */
+		else if (klen)
 			kvset_put(set, key, klen, v);
 		while (*p && *p != '\n')
 			p++;
 		if (*p == '\n')
 			p++;
 	}
+	if (!set->index_ok || set->n != set->index_n)
+		kvset_index(set); /* the keys changed: only then */
 }
 
 val_t kvset_get(const struct kvset *set, const char *key)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (strcmp(set->items[i].key, key) == 0)
-			return set->items[i].val;
+	size_t klen = strlen(key);
+	if (!set->index_ok || set->n != set->index_n) { /* cleared, or too many keys */
+		for (size_t i = 0; i < set->n; i++)
+			if (set->items[i].klen == klen && memcmp(set->items[i].key, key, klen) == 0)
+				return set->items[i].val;
+		return val_na(NA_ABSENT);
+	}
+	for (size_t h = kv_hash(key, klen); set->index[h]; h = (h + 1) & (KV_INDEX - 1)) {
+		const struct kv *kv = &set->items[set->index[h] - 1];
+		if (kv->klen == klen && memcmp(kv->key, key, klen) == 0)
+			return kv->val;
+	}
 	return val_na(NA_ABSENT);
 }
 
 void kvset_clear(struct kvset *set)
 {
-	set->n = 0;
+	set->n = 0; /* the keys and their index stay for the next parse */
 }
 
 void kvset_free(struct kvset *set)
@@ -115,14 +173,8 @@ void kvset_free(struct kvset *set)
 	for (size_t i = 0; i < set->cap; i++)
 		free(set->items[i].key);
 	free(set->items);
+	free(set->index);
 	*set = (struct kvset){ 0 };
-}
-
-void kvset_copy(struct kvset *dst, const struct kvset *src)
-{
-	dst->n = 0;
-	for (size_t i = 0; i < src->n; i++)
-		kvset_put(dst, src->items[i].key, strlen(src->items[i].key), src->items[i].val);
 }
 
 /* "avg10=0.12" at p: the number after '=', or -1 on garbage. */

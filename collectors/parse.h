@@ -29,15 +29,20 @@ val_t parse_counter(const char *text);
  * memory.oom_control, /proc/vmstat. */
 struct kv {
 	char *key; /* owned by the set */
+	size_t klen;
 	val_t val;
 };
 
 /* An ordered set of keys. Parsing again reuses the key strings when the
  * kernel prints the same keys in the same order (it does), so a sample
- * costs no allocation. */
+ * costs no allocation; a small hash index over the keys, rebuilt only when
+ * they change, makes kvset_get O(1). */
 struct kvset {
 	struct kv *items;
 	size_t n, cap;
+	uint16_t *index; /* hash slot -> item + 1 (0: empty) */
+	size_t index_n;  /* index covers items[0..index_n) */
+	int index_ok;    /* ... unless a key was replaced since */
 };
 
 /* Replace the set's contents with the keys of text. Lines that are not
@@ -45,9 +50,8 @@ struct kvset {
 void kvset_parse(struct kvset *set, const char *text);
 /* The value of key; V_NA/NA_ABSENT when the key is not in the set. */
 val_t kvset_get(const struct kvset *set, const char *key);
-void kvset_clear(struct kvset *set); /* n = 0, keeps memory */
+void kvset_clear(struct kvset *set); /* n = 0; keeps keys and index */
 void kvset_free(struct kvset *set);
-void kvset_copy(struct kvset *dst, const struct kvset *src);
 
 /* Pressure stall information: "some avg10=.. avg60=.. avg300=.. total=.."
  * and the same for "full". Averages are percentages; total is in us. */

@@ -141,15 +141,21 @@ void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *sh
 
 /* Read one process's statm; a reaped instance is replaced by the process
  * now holding the pid, if any. Returns 0 or an errno (the process is gone). */
-static int node_read(struct proctab *t, struct pnode *nd)
+static int node_open_read(struct proctab *t, struct pnode *nd)
 {
 	char name[32];
 	snprintf(name, sizeof(name), "%d/statm", nd->pid);
-	int e = fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+	return fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+}
+
+static int node_read(struct proctab *t, struct pnode *nd)
+{
+	/* The common case, a kept descriptor, needs no file name. */
+	int e = nd->fd >= 0 ? buf_pread_all(&t->buf, nd->fd) : node_open_read(t, nd);
 	if (e == ESRCH && nd->fd >= 0) {
 		fdpool_close(t->pool, &nd->fd); /* reaped; the pid may be reused */
 		nd->id = ++t->next_id;
-		e = fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+		e = node_open_read(t, nd);
 	}
 	if (nd->fd == FD_ABSENT)
 		nd->fd = FD_UNOPENED; /* a pid dir that is gone now may come back */

@@ -72,14 +72,14 @@ struct proc_sample *sample_add_proc(struct sample *s)
 		s->proccap = cap;
 	}
 	struct proc_sample *p = &s->procs[s->nproc++];
-	proc_detail_free(&p->d);
-	*p = (struct proc_sample){ 0 };
-	val_t *v[] = {
-		&p->d.rss_anon, &p->d.rss_file, &p->d.rss_shmem, &p->d.swap, &p->d.pss, &p->d.uss, &p->d.swap_pss
-	};
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		*v[i] = val_na(NA_NOTREAD);
-	p->d.oom_score = p->d.oom_adj = sval_na(NA_NOTREAD);
+	if (p->d.user || p->d.comm || p->d.cmdline)
+		proc_detail_free(&p->d);
+	/* One struct assignment, details N/A until asked for (hot path). */
+	const val_t unread = { .st = V_NA, .why = NA_NOTREAD };
+	const sval_t sunread = { .st = V_NA, .why = NA_NOTREAD };
+	*p = (struct proc_sample){ .d = { .rss_anon = unread, .rss_file = unread, .rss_shmem = unread, .swap = unread,
+					  .oom_score = sunread, .oom_adj = sunread, .pss = unread, .uss = unread,
+					  .swap_pss = unread } };
 	return p;
 }
 

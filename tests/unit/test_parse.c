@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
@@ -69,6 +70,39 @@ static void test_kvset(void **state)
 	kvset_free(&k);
 }
 
+/* Many keys (past the hash index: a scan), then fewer (indexed), then a
+ * cleared set: every lookup answers the same. */
+static void test_kvset_index(void **state)
+{
+	(void)state;
+	struct kvset k = { 0 };
+	char text[8192], *w = text;
+	for (int i = 0; i < 300; i++)
+		w += sprintf(w, "key%d %d\n", i, i * 3);
+	kvset_parse(&k, text);
+	assert_int_equal(k.n, 300);
+	assert_true(kvset_get(&k, "key299").v == 897);
+	assert_true(kvset_get(&k, "key0").v == 0);
+	text[0] = '\0';
+	w = text;
+	for (int i = 0; i < 100; i++)
+		w += sprintf(w, "key%d %d\n", i, i + 1);
+	kvset_parse(&k, text);
+	assert_int_equal(k.n, 100);
+	for (int i = 0; i < 100; i++) {
+		char key[16];
+		snprintf(key, sizeof(key), "key%d", i);
+		assert_true(kvset_get(&k, key).v == (uint64_t)i + 1);
+	}
+	assert_int_equal(kvset_get(&k, "key150").why, NA_ABSENT);
+	assert_int_equal(kvset_get(&k, "key").why, NA_ABSENT);
+	kvset_clear(&k);
+	assert_int_equal(kvset_get(&k, "key5").why, NA_ABSENT);
+	kvset_parse(&k, text);
+	assert_true(kvset_get(&k, "key5").v == 6);
+	kvset_free(&k);
+}
+
 static void test_psi(void **state)
 {
 	(void)state;
@@ -97,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_u64),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_kvset),
+		cmocka_unit_test(test_kvset_index),
 		cmocka_unit_test(test_psi),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
