@@ -85,7 +85,9 @@ static void norm_v1(struct cg_sample *c)
 	n->soft_limit = c->f[F1_SOFT_LIMIT];
 }
 
-void cgnorm_one(struct cg_sample *c, int version)
+/* One cgroup's own figures (all but the effective limit and the v1
+ * subtree sums). */
+static void cgnorm_one(struct cg_sample *c, int version)
 {
 	if (version == 2)
 		norm_v2(c);

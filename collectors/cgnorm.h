@@ -8,10 +8,6 @@
  * including the effective limit. Parents come before children in s->cgs. */
 void cgnorm_fill(struct sample *s);
 
-/* One cgroup's own figures (all but the effective limit and the v1
- * subtree sums). Exposed for tests. */
-void cgnorm_one(struct cg_sample *c, int version);
-
 /* A key of a flat-keyed file, N/A with the file's own reason when the file
  * could not be read. */
 val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key);

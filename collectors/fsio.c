@@ -7,7 +7,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "collectors/parse.h"
 #include "collectors/xalloc.h"
 
 void buf_free(struct buf *b)
@@ -71,25 +70,6 @@ int buf_read_at(struct buf *b, int dirfd, const char *name)
 	int err = buf_pread_all(b, fd);
 	close(fd);
 	return err;
-}
-
-static val_t read_one_at(int dirfd, const char *name, val_t (*parse)(const char *))
-{
-	struct buf b = { 0 };
-	int err = buf_read_at(&b, dirfd, name);
-	val_t v = err ? val_na(na_from_errno(err)) : parse(b.p);
-	buf_free(&b);
-	return v;
-}
-
-val_t read_limit_at(int dirfd, const char *name)
-{
-	return read_one_at(dirfd, name, parse_limit);
-}
-
-val_t read_counter_at(int dirfd, const char *name)
-{
-	return read_one_at(dirfd, name, parse_counter);
 }
 
 long fd_limit_raise(void)

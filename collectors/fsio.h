@@ -32,10 +32,6 @@ int open_ro_at(int dirfd, const char *name);
 /* Open a directory below dirfd; returns fd or -errno. */
 int open_dir_at(int dirfd, const char *name);
 
-/* A file holding one number or limit, read with open/read/close. */
-val_t read_limit_at(int dirfd, const char *name);
-val_t read_counter_at(int dirfd, const char *name);
-
 /* Raise RLIMIT_NOFILE to its hard limit, so the hot path can keep one
  * descriptor per process and per cgroup file. Returns the new soft limit. */
 long fd_limit_raise(void);

@@ -128,7 +128,8 @@ static void nodes_merge(struct proctab *t)
 	t->n = t->cap = o;
 }
 
-void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *shr)
+/* statm's first three fields (size, resident, shared) in pages, as bytes. */
+static void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *shr)
 {
 	const char *p = text;
 	val_t *dst[3] = { virt, res, shr };

@@ -26,7 +26,5 @@ void proctab_read(struct proctab *t, struct sample *s, int from_proc);
  * statm descriptor; 0 if it was reaped (details read meanwhile are void). */
 int proctab_alive(struct proctab *t, int pid, uint64_t id);
 
-/* Parse statm text into bytes. Exposed for tests. */
-void statm_parse(const char *text, long page, val_t *virt, val_t *res, val_t *shr);
 
 #endif

@@ -60,17 +60,6 @@ val_t val_sub_clamp(val_t a, val_t b)
 	return val_ok(a.v > b.v ? a.v - b.v : 0);
 }
 
-val_t val_min_limit(val_t a, val_t b)
-{
-	if (a.st == V_NA)
-		return b;
-	if (b.st == V_NA || b.st == V_UNLIMITED)
-		return a;
-	if (a.st == V_UNLIMITED)
-		return b;
-	return a.v <= b.v ? a : b;
-}
-
 val_t val_mul(val_t a, uint64_t mul)
 {
 	if (a.st != V_OK)

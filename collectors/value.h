@@ -66,10 +66,6 @@ static inline bool val_is_ok(val_t x)
 {
 	return x.st == V_OK;
 }
-static inline bool val_is_na(val_t x)
-{
-	return x.st == V_NA;
-}
 
 /* Short words for a reason, e.g. "absent", "permission denied". */
 const char *na_reason_str(enum na_reason why);
@@ -80,8 +76,6 @@ enum na_reason na_from_errno(int err);
 val_t val_add(val_t a, val_t b);
 /* a - b, clamped at 0. */
 val_t val_sub_clamp(val_t a, val_t b);
-/* Smaller of two limits; unlimited counts as infinite. */
-val_t val_min_limit(val_t a, val_t b);
 /* a scaled by mul (e.g. pages to bytes); overflow is NA_OVERFLOW. */
 val_t val_mul(val_t a, uint64_t mul);
 
