@@ -225,9 +225,10 @@ struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *vi
 	int e;
 	t->version = m->version;
 	t->pool = pool;
-	t->urootfd = -1;
+	t->rootfd = t->urootfd = -1;
 	t->inofd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC); /* -1: re-read everything */
 	if ((e = open_root(rootfd, m->mem_mount, &t->rootfd)) != 0) {
+		t->rootfd = -1;
 		snprintf(err, errlen, "cannot open %s: %s", m->mem_mount, strerror(e));
 		goto fail;
 	}
@@ -259,7 +260,7 @@ void cgtree_close(struct cgtree *t)
 	for (size_t i = 0; i < t->nanc; i++)
 		anc_free(t, &t->anc[i]);
 	free(t->anc);
-	if (t->rootfd > 0)
+	if (t->rootfd >= 0)
 		close(t->rootfd);
 	if (t->urootfd >= 0)
 		close(t->urootfd);
@@ -326,8 +327,10 @@ static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample 
 static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn, void *ctx)
 {
 	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf);
-	if (e)
+	if (e == ENOENT || e == ENODEV)
 		return -1; /* every cgroup has it: without it the cgroup is gone */
+	if (e)
+		return 0; /* there, but its processes cannot be listed (EMFILE, EACCES) */
 	for (const char *p = t->buf.p; *p;) {
 		val_t pid = parse_u64(&p);
 		if (pid.st == V_OK && pid.v > 0 && pid.v <= 0x7fffffff) {

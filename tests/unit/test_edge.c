@@ -35,6 +35,9 @@ static int setup(void **state)
 	snprintf(file, sizeof(file), "%s/sys/fs/cgroup/denied/memory.current", tmp);
 	if (chmod(file, 0) != 0)
 		return -1;
+	snprintf(file, sizeof(file), "%s/sys/fs/cgroup/denied/cgroup.procs", tmp);
+	if (chmod(file, 0) != 0)
+		return -1;
 	/* A cgroup whose name is a terminal escape sequence (made here rather
 	 * than committed: such a file name troubles tools that list the repo). */
 	snprintf(cmd, sizeof(cmd), "mkdir '%s/sys/fs/cgroup/%s' && : > '%s/sys/fs/cgroup/%s/cgroup.procs'", tmp, EVIL,
@@ -131,6 +134,8 @@ static void test_missing_garbage_overflow_denied(void **state)
 	if (geteuid() == 0 || getuid() != 0)
 		assert_na(d->n.usage, NA_DENIED);
 	assert_int_equal(d->n.limit.st, V_UNLIMITED);
+	/* an unreadable cgroup.procs does not make the cgroup vanish */
+	assert_int_equal(d->nprocs, 0);
 }
 
 static void test_hierarchy(void **state)
