@@ -24,7 +24,7 @@ struct proctab {
 	long page;
 	struct fdpool *pool;
 	struct pnode *nodes; /* sorted by pid */
-	size_t n, cap;
+	size_t n;
 	struct noted *notes;
 	size_t nnotes, notecap;
 	uint64_t next_id;
@@ -125,7 +125,7 @@ static void nodes_merge(struct proctab *t)
 		fdpool_close(t->pool, &t->nodes[i++].fd);
 	free(t->nodes);
 	t->nodes = out;
-	t->n = t->cap = o;
+	t->n = o;
 }
 
 /* statm's first three fields (size, resident, shared) in pages, as bytes. */
