@@ -57,7 +57,9 @@ static void norm_v2(struct cg_sample *c)
 	n->file = val_sub_clamp(st(c, "file"), n->shmem);
 	n->kernel = v2_kernel(c);
 	n->swap = c->f[F2_SWAP_CURRENT];
-	n->working_set = val_sub_clamp(n->usage, st(c, "inactive_file"));
+	n->active_file = st(c, "active_file");
+	n->inactive_file = st(c, "inactive_file");
+	n->working_set = val_sub_clamp(n->usage, n->inactive_file);
 	n->reclaimable = val_add(n->file, st(c, "slab_reclaimable"));
 	n->oom_kills = cg_kv(c, K_EVENTS, "oom_kill");
 	n->limit_hits = cg_kv(c, K_EVENTS, "max");
@@ -77,7 +79,9 @@ static void norm_v1(struct cg_sample *c)
 	n->file = val_sub_clamp(st(c, "total_cache"), n->shmem);
 	n->kernel = c->f[F1_KMEM_USAGE];
 	n->swap = val_sub_clamp(c->f[F1_MEMSW_USAGE], n->usage);
-	n->working_set = val_sub_clamp(n->usage, st(c, "total_inactive_file"));
+	n->active_file = st(c, "total_active_file");
+	n->inactive_file = st(c, "total_inactive_file");
+	n->working_set = val_sub_clamp(n->usage, n->inactive_file);
 	n->reclaimable = n->file;
 	n->oom_kills = cg_kv(c, K_OOM_CONTROL, "oom_kill");
 	n->limit_hits = c->f[F1_FAILCNT];

@@ -15,6 +15,7 @@
 /* The view both cgroup versions map into (see docs/headroom.1, FIGURES). */
 struct cg_norm {
 	val_t usage, limit, anon, file, kernel, shmem, swap;
+	val_t active_file, inactive_file; /* the page cache's LRU lists */
 	val_t working_set, reclaimable, oom_kills, limit_hits;
 	val_t min, low, high, soft_limit; /* markers; N/A where the version has none */
 	val_t eff_limit;		  /* smallest limit from here to the root */
@@ -83,6 +84,7 @@ extern const char *const vm_counter_names[VM_N];
 struct sys_sample {
 	val_t mem_total, mem_free, mem_available, buffers, cached, shmem;
 	val_t slab, slab_reclaimable, swap_total, swap_free, committed_as, commit_limit;
+	val_t anon_pages, kernel_stack, page_tables;
 	val_t overcommit_memory, overcommit_ratio, overcommit_kbytes;
 	struct psi psi;
 	val_t vm[VM_N];

@@ -170,6 +170,9 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 	val(f, &in, "swap_free", y->swap_free, &na);
 	val(f, &in, "committed_as", y->committed_as, &na);
 	val(f, &in, "commit_limit", y->commit_limit, &na);
+	val(f, &in, "anon_pages", y->anon_pages, &na);
+	val(f, &in, "kernel_stack", y->kernel_stack, &na);
+	val(f, &in, "page_tables", y->page_tables, &na);
 	val(f, &in, "overcommit_memory", y->overcommit_memory, &na);
 	val(f, &in, "overcommit_ratio", y->overcommit_ratio, &na);
 	val(f, &in, "overcommit_kbytes", y->overcommit_kbytes, &na);
@@ -198,6 +201,8 @@ static void norm_fields(FILE *f, int *in, const struct cg_norm *n, struct na_lis
 	val(f, in, "kernel", n->kernel, na);
 	val(f, in, "shmem", n->shmem, na);
 	val(f, in, "swap", n->swap, na);
+	val(f, in, "active_file", n->active_file, na);
+	val(f, in, "inactive_file", n->inactive_file, na);
 	val(f, in, "working_set", n->working_set, na);
 	val(f, in, "reclaimable", n->reclaimable, na);
 	val(f, in, "oom_kills", n->oom_kills, na);

@@ -49,6 +49,8 @@ static void test_parent(void **state)
 	assert_val(c->n.kernel, 1544192);
 	assert_val(c->n.swap, 0);
 	assert_val(c->n.working_set, 156864512 - 41943040); /* 114921472 */
+	assert_val(c->n.inactive_file, 41943040);
+	assert_val(c->n.active_file, 65536);
 	assert_val(c->n.reclaimable, 42008576 + 1269040);   /* 43277616 */
 	assert_val(c->n.oom_kills, 1);
 	assert_val(c->n.limit_hits, 35);
@@ -139,6 +141,9 @@ static void test_system(void **state)
 	assert_val(s.sys.swap_free, KIB(228604));
 	assert_val(s.sys.committed_as, KIB(214776));
 	assert_val(s.sys.commit_limit, KIB(502788));
+	assert_val(s.sys.anon_pages, KIB(167920));
+	assert_val(s.sys.kernel_stack, KIB(848));
+	assert_val(s.sys.page_tables, KIB(580));
 	assert_true(val_is_ok(s.sys.vm[VM_OOM_KILL]) && s.sys.vm[VM_OOM_KILL].v >= 1);
 }
 
