@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The widgets' layout, as pure functions, at every width from 1 to 300. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "widgets/bar.h"
+#include "widgets/listview.h"
+#include "widgets/spark.h"
+#include "widgets/table.h"
+#include "widgets/tree.h"
+
+static int count(const int *cells, int w, int id)
+{
+	int c = 0;
+	for (int i = 0; i < w; i++)
+		c += cells[i] == id;
+	return c;
+}
+
+static void test_bar_every_width(void **state)
+{
+	(void)state;
+	const struct bar_seg segs[] = { { 300, 0 }, { 100, 1 }, { 1, 2 }, { 0, 3 }, { 599, 4 } };
+	int cells[300];
+	for (int w = 1; w <= 300; w++) {
+		int of = -1;
+		/* against 2000: half full */
+		int filled = bar_layout(cells, w, segs, 5, 2000, &of);
+		assert_int_equal(of, 0);
+		assert_true(abs(filled - (int)lround(w * 0.5)) <= 1);
+		for (int k = 0; k < 5; k++) {
+			double ideal = segs[k].value * (double)w / 2000;
+			assert_true(fabs(count(cells, w, k) - ideal) <= 1.0);
+		}
+		assert_int_equal(count(cells, w, BAR_EMPTY), w - filled);
+		/* cells are in segment order: ids never go back */
+		for (int i = 1; i < filled; i++)
+			assert_true(cells[i] >= cells[i - 1]);
+		/* exactly full, and over full */
+		assert_int_equal(bar_layout(cells, w, segs, 5, 1000, &of), w);
+		assert_int_equal(of, 0);
+		assert_int_equal(bar_layout(cells, w, segs, 5, 800, &of), w);
+		assert_int_equal(of, 1);
+		/* markers stay inside */
+		assert_int_equal(bar_mark_cell(0, 1000, w), 0);
+		assert_int_equal(bar_mark_cell(1000, 1000, w), w - 1);
+		assert_int_equal(bar_mark_cell(1001, 1000, w), -1);
+		int m = bar_mark_cell(500, 1000, w);
+		assert_true(m >= 0 && m < w && abs(m - w / 2) <= 1);
+	}
+	assert_int_equal(bar_layout(cells, 10, segs, 5, 0, NULL), 0); /* no total */
+	assert_int_equal(bar_layout(cells, 0, segs, 5, 10, NULL), 0);
+	const struct bar_seg huge[] = { { UINT64_MAX, 0 }, { UINT64_MAX, 1 } };
+	assert_int_equal(bar_layout(cells, 7, huge, 2, UINT64_MAX, NULL), 7);
+	assert_int_equal(count(cells, 7, 0), 7);
+}
+
+static void test_spark(void **state)
+{
+	(void)state;
+	double v[] = { 0, 1, 50, 100, NAN, 200, -3 };
+	int l[7];
+	spark_levels(l, v, 7, 100, 8);
+	assert_int_equal(l[0], 0);
+	assert_int_equal(l[1], 1); /* small but not nothing */
+	assert_int_equal(l[2], 4);
+	assert_int_equal(l[3], 7);
+	assert_int_equal(l[4], -1);
+	assert_int_equal(l[5], 7); /* clipped */
+	assert_int_equal(l[6], 0);
+	assert_float_equal(spark_max(v, 7), 200, 0);
+	spark_levels(l, v, 4, 0, 8); /* no scale: all at the bottom */
+	assert_int_equal(l[3], 0);
+}
+
+static void test_table_every_width(void **state)
+{
+	(void)state;
+	const struct col_spec cols[] = {
+		{ "NAME", 8, 40, 0, 1, 0 }, { "USAGE", 7, 7, 0, 0, 1 }, { "LIMIT", 8, 8, 1, 0, 1 },
+		{ "BAR", 10, 0, 2, 1, 0 },  { "SPARK", 16, 16, 3, 0, 0 }, { "OOM", 4, 4, 1, 0, 1 },
+	};
+	int w[6];
+	for (int width = 1; width <= 300; width++) {
+		int used = table_layout(cols, 6, width, w);
+		assert_true(used <= width);
+		for (int i = 0; i < 6; i++) {
+			assert_true(w[i] == 0 || w[i] >= cols[i].min);
+			assert_true(w[i] == 0 || !cols[i].max || w[i] <= cols[i].max);
+			for (int j = 0; j < 6; j++) /* nothing kept that is less important than what was dropped, */
+				if (w[i] == 0 && w[j] && cols[j].prio > cols[i].prio)
+					fail_msg("width %d: %s kept, %s dropped", width, cols[j].title, cols[i].title);
+		}
+		if (width >= 8 + 1 + 7)
+			assert_true(w[0] && w[1]); /* the essentials */
+		if (width >= 120)
+			assert_true(w[0] && w[1] && w[2] && w[3] && w[4] && w[5]);
+		/* spare width goes to the flexible columns */
+		if (w[3] && width > 100)
+			assert_int_equal(used, width);
+	}
+	assert_int_equal(table_col_x((int[]){ 5, 0, 3, 4 }, 3), 10);
+}
+
+static void test_listview(void **state)
+{
+	(void)state;
+	struct listview l = { 0 };
+	list_resize(&l, 0, 10);
+	assert_int_equal(l.sel, -1);
+	list_resize(&l, 100, 10);
+	assert_int_equal(l.sel, 0);
+	list_move(&l, 10);
+	assert_int_equal(l.sel, 10);
+	assert_int_equal(l.top, 1);
+	list_end(&l);
+	assert_int_equal(l.sel, 99);
+	assert_int_equal(l.top, 90);
+	list_move(&l, -1000);
+	assert_int_equal(l.sel, 0);
+	/* shrinking keeps the selection in range and visible */
+	list_select(&l, 80);
+	list_resize(&l, 50, 10);
+	assert_int_equal(l.sel, 49);
+	assert_int_equal(l.top, 40);
+	srand(7);
+	for (int i = 0; i < 20000; i++) {
+		switch (rand() % 5) {
+		case 0: list_move(&l, rand() % 41 - 20); break;
+		case 1: list_resize(&l, rand() % 60, 1 + rand() % 30); break;
+		case 2: list_home(&l); break;
+		case 3: list_end(&l); break;
+		default: list_select(&l, rand() % 80 - 10); break;
+		}
+		if (l.n == 0) {
+			assert_int_equal(l.sel, -1);
+			continue;
+		}
+		assert_true(l.sel >= 0 && l.sel < l.n);
+		assert_true(l.top >= 0 && l.top <= l.sel && l.sel < l.top + l.height);
+	}
+}
+
+static void test_tree(void **state)
+{
+	(void)state;
+	char b[64];
+	unsigned char last[] = { 1, 0, 1, 1 };
+	assert_string_equal(tree_prefix(b, sizeof(b), last, 0, 1, 0, 0), "-");
+	assert_string_equal(tree_prefix(b, sizeof(b), last, 1, 1, 1, 0), "|-+");
+	assert_string_equal(tree_prefix(b, sizeof(b), last, 3, 0, 0, 0), "|   `--");
+	assert_string_equal(tree_prefix(b, sizeof(b), last, 2, 0, 0, 1), "\u2502 \u2514\u2500\u2500");
+	assert_string_equal(tree_prefix(b, 4, last, 3, 0, 0, 0), "| "); /* cut whole, never overrun */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bar_every_width), cmocka_unit_test(test_spark),
+		cmocka_unit_test(test_table_every_width), cmocka_unit_test(test_listview),
+		cmocka_unit_test(test_tree),
+	};
+	return cmocka_run_group_tests_name("widgets", tests, NULL, NULL);
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_SPARK_H
+#define HEADROOM_SPARK_H
+
+/* A sparkline: each value becomes a level 0..nlevels-1 against max (levels
+ * are the caller's glyphs, e.g. the eight block elements). NaN (N/A) is -1.
+ * A value > 0 never rounds down to level 0, so activity stays visible. */
+void spark_levels(int *out, const double *vals, int n, double max, int nlevels);
+
+/* The largest finite value of vals, or 0. */
+double spark_max(const double *vals, int n);
+
+#endif
