@@ -140,12 +140,13 @@ static void cg_rates_fill(const struct cg_sample *p, struct cg_sample *c, double
 	c->r.pgscan_ps = per_sec(kvset_get(&p->kv[K_STAT], "pgscan"), kvset_get(&c->kv[K_STAT], "pgscan"), dt);
 	c->r.pgsteal_ps = per_sec(kvset_get(&p->kv[K_STAT], "pgsteal"), kvset_get(&c->kv[K_STAT], "pgsteal"), dt);
 	c->r.refault_ps = per_sec(cg_stat_sum(p, ra, rf), cg_stat_sum(c, ra, rf), dt);
+	c->r.limit_hits_ps = per_sec(p->n.limit_hits, c->n.limit_hits, dt);
 	c->r.new_oom_kills = new_events(p->n.oom_kills, c->n.oom_kills);
 }
 
 static void cg_rates_na(struct cg_sample *c)
 {
-	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, val_na(NA_DERIVED) };
+	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, NAN, val_na(NA_DERIVED) };
 }
 
 static void sys_rates(const struct sys_sample *p, struct sys_sample *c, double dt)

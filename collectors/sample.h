@@ -29,7 +29,8 @@ struct cg_norm {
 struct cg_rates {
 	double usage_bps; /* signed: bytes per second */
 	double pgscan_ps, pgsteal_ps, refault_ps;
-	val_t new_oom_kills; /* since the previous sample */
+	double limit_hits_ps; /* v2 events max, v1 failcnt */
+	val_t new_oom_kills;  /* since the previous sample */
 };
 
 struct cg_sample {

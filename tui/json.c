@@ -222,6 +222,7 @@ static void rates_obj(FILE *f, int *first, const struct cg_rates *r)
 	num(f, &in, "pgscan_ps", r->pgscan_ps);
 	num(f, &in, "pgsteal_ps", r->pgsteal_ps);
 	num(f, &in, "refault_ps", r->refault_ps);
+	num(f, &in, "limit_hits_ps", r->limit_hits_ps);
 	val(f, &in, "new_oom_kills", r->new_oom_kills, NULL);
 	fputc('}', f);
 }

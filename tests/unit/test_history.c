@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The history the sparklines draw from. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "collectors/history.h"
+
+static void one(struct sample *s, double t, uint64_t id, val_t usage, val_t new_ooms)
+{
+	s->ncg = 0;
+	s->mono = t;
+	struct cg_sample *c = sample_add_cg(s);
+	c->id = id;
+	c->n.usage = usage;
+	c->r.new_oom_kills = new_ooms;
+	s->sys.psi.some.ok = 1;
+	s->sys.psi.some.avg10 = t;
+}
+
+static void test_series(void **state)
+{
+	(void)state;
+	struct history h = { 0 };
+	struct sample s = { 0 };
+	for (int t = 0; t < 700; t++) /* more than HIST_LEN: the ring wraps */
+		one(&s, t, 5, t == 650 ? val_na(NA_GONE) : val_ok((uint64_t)t * 10), val_ok(t == 690));
+	const struct hist_series *hs = history_cg(&h, 5);
+	assert_null(hs); /* nothing pushed yet: one() only builds samples */
+	for (int t = 0; t < 700; t++) {
+		one(&s, t, 5, t == 650 ? val_na(NA_GONE) : val_ok((uint64_t)t * 10), val_ok(t == 690));
+		history_push(&h, &s);
+	}
+	hs = history_cg(&h, 5);
+	assert_non_null(hs);
+	assert_int_equal(hs->n, HIST_LEN);
+	assert_float_equal(hs->last_oom, 690, 0);
+	double b[10];
+	history_buckets(hs, 699, 100, b, 10); /* the last 100 s in 10 buckets, max of each */
+	assert_float_equal(b[9], 6990, 0);
+	assert_float_equal(b[0], 6090, 0); /* ages 90..100 s: t = 599..609 */
+	history_buckets(hs, 699, 10, b, 10); /* one sample per bucket */
+	for (int i = 0; i < 10; i++)
+		assert_float_equal(b[i], 6900 + i * 10, 0);
+	history_buckets(hs, 655, 5, b, 5); /* the N/A sample stays N/A */
+	assert_true(isnan(b[0]) || b[0] != 6500);
+	history_buckets(&h.psi, 699, 3, b, 3);
+	assert_float_equal(b[2], 699, 0);
+	/* a cgroup that is gone loses its series; a new one starts empty */
+	one(&s, 700, 9, val_ok(1), val_ok(0));
+	history_push(&h, &s);
+	assert_null(history_cg(&h, 5));
+	assert_int_equal(history_cg(&h, 9)->n, 1);
+	assert_float_equal(history_cg(&h, 9)->last_oom, -1, 0);
+	history_free(&h);
+	sample_free(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_series),
+	};
+	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
+}
