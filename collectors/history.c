@@ -83,6 +83,8 @@ void history_buckets(const struct hist_series *s, double now, double span, doubl
 		double age = now - s->t[i];
 		if (age > span)
 			break;
+		if (age < 0)
+			continue; /* newer than now */
 		int b = width - 1 - (int)(age / span * width);
 		if (b < 0)
 			b = 0;
