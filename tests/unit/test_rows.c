@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The cgroup table's rows: tree order, branch lines, folding, flat order. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tui/rows.h"
+#include "widgets/tree.h"
+
+static void add(struct sample *s, const char *path, int parent, int depth, uint64_t usage)
+{
+	struct cg_sample *c = sample_add_cg(s);
+	c->path = strdup(path);
+	c->parent = parent;
+	c->depth = depth;
+	c->n.usage = val_ok(usage);
+}
+
+/*  /            0
+ *  |-a          1
+ *  | |-a1       2
+ *  | `-a2       3
+ *  `-b          4
+ *    `-b1       5 */
+static void tree(struct sample *s)
+{
+	add(s, "/", -1, 0, 100);
+	add(s, "/a", 0, 1, 10);
+	add(s, "/a/a1", 1, 2, 30);
+	add(s, "/a/a2", 1, 2, 5);
+	add(s, "/b", 0, 1, 50);
+	add(s, "/b/b1", 4, 2, 1);
+}
+
+static void test_tree_rows(void **state)
+{
+	(void)state;
+	struct sample s = { 0 };
+	struct folds f = { 0 };
+	struct cg_row r[6];
+	char p[64];
+	tree(&s);
+	assert_int_equal(rows_build(&s, 1, &f, r), 6);
+	const char *want[] = { "-", "|--", "| |--", "| `--", "`--", "  `--" };
+	for (int i = 0; i < 6; i++) {
+		tree_prefix(p, sizeof(p), r[i].last, r[i].depth, r[i].has_kids, r[i].folded, 0);
+		assert_int_equal(r[i].cg, i);
+		assert_string_equal(p, want[i]);
+	}
+	folds_toggle(&f, "/a");
+	assert_int_equal(rows_build(&s, 1, &f, r), 4); /* a1, a2 hidden */
+	assert_int_equal(r[1].cg, 1);
+	assert_true(r[1].folded);
+	assert_int_equal(r[2].cg, 4);
+	tree_prefix(p, sizeof(p), r[1].last, r[1].depth, r[1].has_kids, r[1].folded, 0);
+	assert_string_equal(p, "|-+");
+	folds_toggle(&f, "/a");
+	assert_int_equal(rows_build(&s, 1, &f, r), 6);
+	/* flat: largest usage first */
+	assert_int_equal(rows_build(&s, 0, &f, r), 6);
+	int order[] = { 0, 4, 2, 1, 3, 5 };
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(r[i].cg, order[i]);
+	folds_free(&f);
+	sample_free(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree_rows),
+	};
+	return cmocka_run_group_tests_name("rows", tests, NULL, NULL);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_DRAW_H
+#define HEADROOM_DRAW_H
+
+#include <stdint.h>
+
+#include "tui/style.h"
+#include "widgets/bar.h"
+
+/* ncurses at the edge: the widgets' layouts put on the screen. */
+
+/* Text at (y, x) in at most width columns, padded with spaces to width.
+ * The text is sanitized first (escape sequences shown inert) and measured
+ * in display columns, so multibyte names are cut at a character. right:
+ * align right. Returns the columns used by the text. */
+int draw_text(int y, int x, int width, const char *text, enum style st, int right);
+
+/* A stacked bar: bar_layout's cells, each drawn with its segment's style
+ * and character; marks (cell, style) drawn over them. */
+struct bar_mark_at {
+	int cell;
+	enum style st;
+};
+void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
+	      const struct bar_mark_at *marks, int nmarks);
+
+/* A sparkline of vals (NAN = gap) scaled to max. */
+void draw_spark(int y, int x, int width, const double *vals, double max, enum style st);
+
+/* Fill the rest of line y from x with spaces in style st. */
+void draw_clear(int y, int x, int width, enum style st);
+
+#endif

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_ROWS_H
+#define HEADROOM_ROWS_H
+
+#include <stddef.h>
+
+#include "collectors/sample.h"
+
+/* The rows of the cgroup table: the sample's cgroups as a tree (depth-first,
+ * folded subtrees hidden) or flat (largest usage first). Pure. */
+#define ROW_MAXDEPTH 32
+
+struct cg_row {
+	int cg;    /* index in sample.cgs */
+	int depth; /* display depth (0 in flat mode) */
+	int has_kids, folded;
+	unsigned char last[ROW_MAXDEPTH + 1]; /* see tree_prefix */
+};
+
+/* A set of folded cgroup paths. */
+struct folds {
+	char **paths;
+	size_t n;
+};
+int folds_has(const struct folds *f, const char *path);
+void folds_toggle(struct folds *f, const char *path);
+void folds_free(struct folds *f);
+
+/* Fill out[0..) (room for s->ncg rows); returns the number of rows. */
+size_t rows_build(const struct sample *s, int tree, const struct folds *f, struct cg_row *out);
+
+#endif
