@@ -4,7 +4,7 @@
 #   make            build ./build/headroom (installs missing Debian packages first)
 #   make deps       install every Debian package the build and the tests use
 #   make run        build and start headroom on this machine
-#   make test       every test: unit (plain and ASan+UBSan), clang build, real kernel
+#   make test       every test: unit (plain and ASan+UBSan), real kernel, tmux, clang build
 #   make bench      the sampling benchmark (see README)
 #   make V=1        show the commands
 #   make SAN=1      ASan+UBSan build in build/asan
@@ -92,6 +92,7 @@ $(BENCH_BIN): $(O)/bench/bench.o $(O)/libheadroom.a
 check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
 	$(Q)tests/run-unit.sh $(O)
 	$(Q)tests/kernel/run.sh $(O)
+	$(Q)sh tests/tui/test_tui.sh $(O)
 
 test: deps
 	$(Q)mkdir -p build && rm -f build/results.log

@@ -134,6 +134,7 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 	}
 	for (size_t i = 0; i < (idx ? n : s->nproc); i++) {
 		struct proc_detail *d = &s->procs[idx ? idx[i] : i].d;
+		d->asked = 1;
 		d->rss_anon = d->rss_file = d->rss_shmem = d->swap = val_na(NA_NOLIB);
 		d->pss = d->uss = d->swap_pss = val_na(NA_NOLIB);
 		d->oom_score = d->oom_adj = sval_na(NA_NOLIB);

@@ -131,11 +131,14 @@ static void fetch(struct procdetail *pd, struct pids_info *info, struct sample *
 	}
 }
 
-static void mark_unread(struct proc_sample *p, int smaps)
+/* Before the read: what libproc2 does not return is gone. */
+static void mark_asked(struct proc_sample *p, int smaps)
 {
-	p->d.smaps_asked = smaps;
-	if (smaps)
+	p->d.asked = 1;
+	if (smaps) {
+		p->d.smaps_asked = 1;
 		p->d.pss = p->d.uss = p->d.swap_pss = val_na(NA_GONE);
+	}
 }
 
 void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx, size_t n, int smaps,
@@ -146,7 +149,7 @@ void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx,
 	if (!idx)
 		n = s->nproc;
 	for (size_t i = 0; i < n; i++) {
-		mark_unread(&s->procs[idx ? idx[i] : i], smaps);
+		mark_asked(&s->procs[idx ? idx[i] : i], smaps);
 		pids[k++] = (unsigned)s->procs[idx ? idx[i] : i].pid;
 		if (k == SELECT_CHUNK || i + 1 == n) {
 			if (pd->info)
@@ -161,7 +164,7 @@ void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx,
 		struct proc_sample *p = &s->procs[idx ? idx[i] : i];
 		if (p->d.ok && !proctab_alive(pt, p->pid, p->id)) {
 			val_t gone = val_na(NA_GONE);
-			p->d = (struct proc_detail){ .user = p->d.user, .comm = p->d.comm, .cmdline = p->d.cmdline };
+			p->d = (struct proc_detail){ .asked = 1, .user = p->d.user, .comm = p->d.comm, .cmdline = p->d.cmdline };
 			p->d.rss_anon = p->d.rss_file = p->d.rss_shmem = p->d.swap = gone;
 			p->d.pss = p->d.uss = p->d.swap_pss = gone;
 			p->d.oom_score = p->d.oom_adj = sval_na(NA_GONE);

@@ -49,7 +49,8 @@ struct cg_sample {
 };
 
 struct proc_detail {
-	int ok; /* filled through libproc2 in this sample */
+	int asked; /* details were asked for in this sample */
+	int ok;    /* filled through libproc2 in this sample */
 	int ppid;
 	char *user, *comm, *cmdline; /* owned; raw bytes from the kernel */
 	val_t rss_anon, rss_file, rss_shmem, swap;

@@ -78,14 +78,14 @@ void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uin
 	free(cells);
 }
 
-void draw_spark(int y, int x, int width, const double *vals, double max, enum style st)
+void draw_spark(int y, int x, int width, const double *vals, double min, double max, enum style st)
 {
 	static const wchar_t blocks[] = L"\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
 	static const char ascii[] = "_.-~=+*#";
 	if (width <= 0)
 		return;
 	int *lv = xcalloc((size_t)width, sizeof(int));
-	spark_levels(lv, vals, width, max, 8);
+	spark_levels(lv, vals, width, min, max, 8);
 	attrset(style_attr(st));
 	for (int i = 0; i < width; i++) {
 		if (lv[i] < 0)

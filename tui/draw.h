@@ -24,8 +24,8 @@ struct bar_mark_at {
 void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
 	      const struct bar_mark_at *marks, int nmarks);
 
-/* A sparkline of vals (NAN = gap) scaled to max. */
-void draw_spark(int y, int x, int width, const double *vals, double max, enum style st);
+/* A sparkline of vals (NAN = gap) on the scale min..max. */
+void draw_spark(int y, int x, int width, const double *vals, double min, double max, enum style st);
 
 /* Fill the rest of line y from x with spaces in style st. */
 void draw_clear(int y, int x, int width, enum style st);

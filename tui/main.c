@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "collectors/collector.h"
+#include "tui/app.h"
 #include "tui/batch.h"
 #include "tui/json.h"
 #include "tui/options.h"
@@ -69,6 +71,11 @@ int main(int argc, char **argv)
 			printf("headroom %s\n", HEADROOM_VERSION);
 		return 0;
 	}
+	const char *nc = getenv("NO_COLOR"); /* no-color.org: set and not empty */
+	if (nc && *nc)
+		o.no_color = 1;
+	if (o.mode == OUT_TUI && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+		o.mode = OUT_BATCH;
 	struct collector_opts co = { .root = o.root, .cgroup = o.cgroup };
 	struct collector *c = collector_open(&co, err, sizeof(err));
 	if (!c) {
@@ -77,7 +84,7 @@ int main(int argc, char **argv)
 	}
 	if (collector_warning(c))
 		fprintf(stderr, "headroom: %s\n", collector_warning(c));
-	int rc = run(c, &o);
+	int rc = o.mode == OUT_TUI ? app_run(c, &o) : run(c, &o);
 	collector_close(c);
 	return rc;
 }

@@ -9,15 +9,17 @@
 void options_usage(FILE *f)
 {
 	fputs("Usage: headroom [OPTION]...\n"
-	      "Live memory dashboard for Linux cgroups (v1, v2 and hybrid).\n"
+	      "Live memory dashboard for Linux cgroups (v1, v2 and hybrid). On a terminal it\n"
+	      "opens the dashboard (keys: h); elsewhere, or with -b or -j, it prints samples.\n"
 	      "\n"
-	      "  -b, --batch           text tables like top -b (the default until the dashboard lands)\n"
+	      "  -b, --batch           text tables like top -b (the default when not on a terminal)\n"
 	      "  -j, --json            one JSON object per sample per line\n"
 	      "  -n, --iterations N    take N samples, then exit (default: until interrupted)\n"
 	      "  -d, --delay SECONDS   time between samples (default 1, fractions allowed)\n"
 	      "  -c, --cgroup PATH     show only this cgroup subtree, e.g. /system.slice\n"
 	      "      --root DIR        read DIR/proc and DIR/sys instead of /proc and /sys\n"
 	      "      --smaps           also read PSS, USS and SwapPss (smaps_rollup; costly)\n"
+	      "      --no-color        no colours (also when NO_COLOR is set)\n"
 	      "  -h, --help            show this help\n"
 	      "  -V, --version         show the version\n"
 	      "\n"
@@ -49,7 +51,7 @@ static int parse_delay(const char *s, double *out)
 	return 0;
 }
 
-enum { OPT_ROOT = 256, OPT_SMAPS };
+enum { OPT_ROOT = 256, OPT_SMAPS, OPT_NO_COLOR };
 
 static const struct option longopts[] = {
 	{ "batch", no_argument, NULL, 'b' },
@@ -59,6 +61,7 @@ static const struct option longopts[] = {
 	{ "cgroup", required_argument, NULL, 'c' },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "smaps", no_argument, NULL, OPT_SMAPS },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -67,7 +70,7 @@ static const struct option longopts[] = {
 int options_parse(struct options *o, int argc, char **argv, FILE *err)
 {
 	int ch;
-	*o = (struct options){ .mode = OUT_BATCH, .delay = 1.0, .root = "/" };
+	*o = (struct options){ .mode = OUT_TUI, .delay = 1.0, .root = "/" };
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":bjn:d:c:hV", longopts, NULL)) != -1) {
@@ -96,6 +99,9 @@ int options_parse(struct options *o, int argc, char **argv, FILE *err)
 			break;
 		case OPT_SMAPS:
 			o->smaps = 1;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = 1;
 			break;
 		case 'h':
 			o->help = 1;

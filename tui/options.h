@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-enum out_mode { OUT_BATCH, OUT_JSON };
+enum out_mode { OUT_TUI, OUT_BATCH, OUT_JSON };
 
 struct options {
 	enum out_mode mode;
@@ -12,7 +12,8 @@ struct options {
 	double delay; /* seconds between samples */
 	const char *root;
 	const char *cgroup;
-	int smaps; /* read PSS/USS/SwapPss for every process */
+	int smaps;    /* read PSS/USS/SwapPss for every process */
+	int no_color; /* --no-color, or NO_COLOR set */
 	int help, version;
 };
 

@@ -12,7 +12,16 @@ double spark_max(const double *vals, int n)
 	return m;
 }
 
-void spark_levels(int *out, const double *vals, int n, double max, int nlevels)
+double spark_min(const double *vals, int n)
+{
+	double m = INFINITY;
+	for (int i = 0; i < n; i++)
+		if (isfinite(vals[i]) && vals[i] < m)
+			m = vals[i];
+	return isfinite(m) ? m : 0;
+}
+
+void spark_levels(int *out, const double *vals, int n, double min, double max, int nlevels)
 {
 	for (int i = 0; i < n; i++) {
 		double v = vals[i];
@@ -20,11 +29,11 @@ void spark_levels(int *out, const double *vals, int n, double max, int nlevels)
 			out[i] = -1;
 			continue;
 		}
-		if (v <= 0 || max <= 0) {
+		if (v <= min || max <= min) {
 			out[i] = 0;
 			continue;
 		}
-		int l = (int)lround(v / max * (nlevels - 1));
+		int l = (int)lround((v - min) / (max - min) * (nlevels - 1));
 		out[i] = l < 1 ? 1 : l >= nlevels ? nlevels - 1 : l;
 	}
 }

@@ -67,7 +67,7 @@ static void test_spark(void **state)
 	(void)state;
 	double v[] = { 0, 1, 50, 100, NAN, 200, -3 };
 	int l[7];
-	spark_levels(l, v, 7, 100, 8);
+	spark_levels(l, v, 7, 0, 100, 8);
 	assert_int_equal(l[0], 0);
 	assert_int_equal(l[1], 1); /* small but not nothing */
 	assert_int_equal(l[2], 4);
@@ -76,8 +76,13 @@ static void test_spark(void **state)
 	assert_int_equal(l[5], 7); /* clipped */
 	assert_int_equal(l[6], 0);
 	assert_float_equal(spark_max(v, 7), 200, 0);
-	spark_levels(l, v, 4, 0, 8); /* no scale: all at the bottom */
+	spark_levels(l, v, 4, 0, 0, 8); /* no scale: all at the bottom */
 	assert_int_equal(l[3], 0);
+	spark_levels(l, v, 4, 50, 100, 8); /* from a floor: the shape of the change */
+	assert_int_equal(l[1], 0);
+	assert_int_equal(l[2], 0);
+	assert_int_equal(l[3], 7);
+	assert_float_equal(spark_min(v, 7), -3, 0);
 }
 
 static void test_table_every_width(void **state)

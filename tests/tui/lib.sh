@@ -1,0 +1,60 @@
+# Driving the real binary in tmux: start it at a size, send keys, read the
+# screen with capture-pane, and wait for text rather than for time.
+TUI_N=0
+TMUX_SOCK="headroom-test-$$-0"
+tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+
+# tui_start COLS ROWS CMD...: a detached session running CMD; the pane stays
+# after CMD exits, so its exit status and last screen can be read.
+tui_start() {
+  cols=$1 rows=$2; shift 2
+  TUI_N=$((TUI_N + 1)); TMUX_SOCK="headroom-test-$$-$TUI_N"  # a server of its own
+  TUI_STATUS=$(mktemp); rm -f "$TUI_STATUS"
+  # A wrapper writes the program's exit status: tmux may mark the pane dead
+  # on the pty's close before it has reaped the program, and never say.
+  # The wrapper outlives a Ctrl-C (a caught signal is default again after
+  # exec, so the program still gets a real SIGINT).
+  tm new-session -d -s t -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e TERM=xterm-256color \
+     sh -c 'trap : INT; "$@"; echo $? > "$0"' "$TUI_STATUS" "$@" \; \
+     set-option -t t remain-on-exit on
+}
+tui_screen() { tm capture-pane -p -t t; }
+tui_keys() { tm send-keys -t t "$@"; }
+tui_stop() { tm kill-server 2>/dev/null; rm -f "${TUI_STATUS:-}"; }
+tui_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')"; }  # the program, below the wrapper
+tui_dead() { [ "$(tm display -p -t t '#{pane_dead}')" = 1 ]; }
+# The program's exit status, once it has exited.
+tui_status() {
+  i=0
+  while [ $i -lt 50 ] && [ ! -s "$TUI_STATUS" ]; do sleep 0.05; i=$((i + 1)); done
+  cat "$TUI_STATUS" 2>/dev/null
+}
+tui_alt() { tm display -p -t t '#{alternate_on}'; }
+
+# tui_wait TEXT [SECONDS]: until the screen shows TEXT (fixed string).
+tui_wait() {
+  i=0; n=$(( ${2:-5} * 10 ))
+  while [ $i -lt $n ]; do
+    tui_screen | grep -qF -- "$1" && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}
+# tui_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
+tui_gone() {
+  i=0; n=$(( ${2:-5} * 10 ))
+  while [ $i -lt $n ]; do
+    tui_screen | grep -qF -- "$1" || return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}
+# tui_exit [SECONDS]: until the program has exited.
+tui_exit() {
+  i=0; n=$(( ${1:-5} * 10 ))
+  while [ $i -lt $n ]; do
+    tui_dead && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}

@@ -1,0 +1,151 @@
+#!/bin/sh
+# The dashboard, driven in tmux: the real binary against the QEMU v2 capture
+# (a fixed screen to assert on) and against this machine.
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+. tests/kernel/lib.sh
+. tests/tui/lib.sh
+HR="$PWD/$O/headroom"
+FX="$PWD/tests/fixtures/v2-qemu"
+trap 'tui_stop' EXIT INT TERM
+step() { name="tui/$1 ($O)"; }
+check() { # check CONDITION-COMMAND... : fail with the screen shown
+  if ! "$@"; then
+    echo "--- screen:"; tui_screen; echo "---"
+    fail "$*"
+  fi
+}
+pass() { result PASS "$name"; tui_stop; }
+
+step "overview 120x40"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+s=$(tui_screen)
+for want in "Mem " "Swap" "Cmt " "LIVE" "CGROUP" "USAGE" "LIMIT" "hr-fixture" "child" "200M^" "idle" "64M" "F1 Help"; do
+  echo "$s" | grep -qF -- "$want" || { echo "$s"; fail "overview lacks '$want'"; }
+done
+# rows in tree order, the child under its parent
+echo "$s" | awk '/hr-fixture/ {a=NR} /child/ {b=NR} END {exit !(a && b == a + 1)}' || fail "child not right below hr-fixture"
+pass
+
+step "drill-down and back"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys Down Down Enter          # / -> hr-fixture -> child
+check tui_wait "Processes in /hr-fixture/child: 1"
+check tui_wait "hog 100 100 0 600"
+tui_keys Escape
+check tui_wait "hr-swap"
+tui_keys a
+check tui_wait "Processes (all)"
+check tui_wait "/init"
+tui_keys BSpace
+check tui_wait "USAGE TREND"
+pass
+
+step "sort"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys a
+check tui_wait "Processes (all)"
+first() { tui_screen | sed -n 3p | awk '{print $1}'; }
+[ "$(first)" = 112 ] || fail "by RES the first process should be 112 (101M), not $(first)"
+tui_keys '<' '<' '<' Home          # RES -> VIRT -> USER -> PID, then the top
+check tui_wait "PIDv"
+sleep 0.3
+[ "$(first)" = 117 ] || fail "by PID descending the first process should be 117, not $(first)"
+tui_keys I Home
+check tui_wait "PID^"
+sleep 0.3
+[ "$(first)" = 1 ] || fail "by PID ascending the first process should be 1, not $(first)"
+pass
+
+step "fold, flat, help"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys Down Space
+check tui_gone "child"
+tui_screen | grep -qF "+hr-fixture" || fail "folded row not marked +"
+tui_keys Space
+check tui_wait "child"
+tui_keys t
+check tui_wait "/hr-fixture/child"   # flat rows show whole paths
+tui_keys h
+check tui_wait "Any key closes this help"
+tui_keys x
+check tui_gone "Any key closes this help"
+pass
+
+step "small terminals and resize"
+tui_start 80 24 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_screen | grep -qF "200M^" || fail "80x24 lacks the effective limit"
+tm resize-window -t t -x 40 -y 10
+check tui_gone "USAGE TREND"
+check tui_wait "CGROUP"
+tui_screen | grep -q "hr-fixture" || fail "40x10 lacks the cgroup names"
+tm resize-window -t t -x 20 -y 5
+sleep 0.5
+tm resize-window -t t -x 120 -y 40
+check tui_wait "USAGE TREND"
+tui_dead && fail "exited while resizing"
+pass
+
+step "quit restores the terminal"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+[ "$(tui_alt)" = 1 ] || fail "not on the alternate screen while running"
+tui_keys q
+check tui_exit
+[ "$(tui_status)" = 0 ] || fail "exit status $(tui_status) after q"
+[ "$(tui_alt)" = 0 ] || fail "alternate screen still on after q"
+pass
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+kill -TERM "$(tui_pid)"
+check tui_exit
+[ "$(tui_status)" = 0 ] || fail "exit status $(tui_status) after SIGTERM"
+[ "$(tui_alt)" = 0 ] || fail "alternate screen still on after SIGTERM"
+result PASS "tui/sigterm restores the terminal ($O)"
+tui_stop
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys C-c
+check tui_exit
+[ "$(tui_status)" = 0 ] || fail "exit status $(tui_status) after Ctrl-C"
+[ "$(tui_alt)" = 0 ] || fail "alternate screen still on after Ctrl-C"
+result PASS "tui/ctrl-c restores the terminal ($O)"
+tui_stop
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+kill -SEGV "$(tui_pid)"
+check tui_exit
+[ "$(tui_status)" = 139 ] || fail "a crash should still end by SIGSEGV (139), not $(tui_status)"
+[ "$(tui_alt)" = 0 ] || fail "alternate screen still on after a crash"
+result PASS "tui/a crash restores the terminal ($O)"
+tui_stop
+
+step "escape sequences stay inert"
+tmp=$(mktemp -d)
+trap 'tui_stop; rm -rf "$tmp"' EXIT INT TERM
+cp -a "$FX/." "$tmp/"
+evil=$(printf 'zz\033]0;pwned\007\033[2J')
+mkdir "$tmp/sys/fs/cgroup/$evil" && : > "$tmp/sys/fs/cgroup/$evil/cgroup.procs"
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait "zz?]0;pwned??[2J"
+tui_screen | grep -qF "hr-swap" || fail "the screen was cleared by a cgroup name"
+[ "$(tm display -p -t t '#{pane_title}')" != pwned ] || fail "a cgroup name set the terminal title"
+pass
+
+step "live on this machine"
+tui_start 120 40 "$HR"
+check tui_wait "LIVE"
+cg_find_self && check tui_wait "$(basename "$CG_SELF" | cut -c1-12)" 3
+tui_keys p
+check tui_wait "PAUSED"
+tui_keys ']'
+check tui_wait "refresh every 2s"
+tui_keys q
+check tui_exit
+pass

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_APP_H
+#define HEADROOM_APP_H
+
+#include <stddef.h>
+
+#include "collectors/collector.h"
+#include "collectors/history.h"
+#include "tui/options.h"
+#include "tui/rows.h"
+#include "widgets/listview.h"
+
+/* The live dashboard. One loop: wait in poll() on the terminal until the
+ * next sample is due, take it, update, draw (scan -> update -> draw). */
+
+enum view { VIEW_OVERVIEW, VIEW_PROCS };
+
+/* Process table columns, in display order. */
+enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
+
+struct app {
+	struct collector *col;
+	const struct options *opt;
+	struct sample buf[2], *cur, *prev;
+	struct history hist;
+	double interval, next; /* seconds; CLOCK_MONOTONIC of the next sample */
+	int paused, help, quit;
+	enum view view;
+	int warn_pct, crit_pct; /* of the effective limit, not counting reclaimable */
+	/* overview */
+	struct cg_row *rows;
+	size_t nrows;
+	struct listview cgl;
+	struct folds folds;
+	int tree;
+	char *sel_path; /* selected cgroup, kept across samples */
+	/* processes */
+	char *proc_cg; /* show this cgroup's subtree; NULL for every process */
+	size_t *prow;  /* indices into cur->procs, sorted */
+	size_t nprow;
+	struct listview pl;
+	int sel_pid;
+	enum pcol sort;
+	int sort_asc;
+	double smaps_at; /* when smaps_rollup was last read */
+	char status[128]; /* a message for the footer */
+	char fatal[128];  /* why the loop ended, printed after the terminal is restored */
+};
+
+int app_run(struct collector *c, const struct options *o);
+
+/* Screens (tui/overview.c, tui/procview.c, tui/helpview.c). */
+void overview_draw(struct app *a);
+void procview_update(struct app *a); /* filter, details, sort */
+void procview_draw(struct app *a);
+void procview_click_header(struct app *a, int x); /* sort by the column at x */
+void helpview_draw(const struct app *a);
+/* Where a screen's list starts (rows above it), for the list's height. */
+int overview_list_top(void);
+int procview_list_top(void);
+/* Colour of a cgroup's row: headroom left to its effective limit. */
+enum style;
+enum style app_headroom_style(const struct app *a, const struct cg_sample *c);
+
+#endif

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The start screen: system memory at the top, the cgroup tree below. */
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/term.h"
+#include "widgets/format.h"
+#include "widgets/spark.h"
+#include "widgets/table.h"
+#include "widgets/tree.h"
+
+#define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
+
+/* Header lines shown for the terminal height. */
+static int header_lines(void)
+{
+	return LINES >= 16 ? 4 : LINES >= 8 ? 1 : 0;
+}
+
+int overview_list_top(void)
+{
+	return header_lines() + 1; /* + the column titles */
+}
+
+static uint64_t ok0(val_t v)
+{
+	return val_is_ok(v) ? v.v : 0;
+}
+
+/* A labelled bar with text after it: "Mem [########====     ] text". */
+static void meter(int y, const char *label, const struct bar_seg *segs, int n, uint64_t total,
+		  const struct bar_mark_at *marks, int nmarks, const char *text)
+{
+	int tw = (int)strlen(text), bw = COLS - 6 - tw - 1;
+	draw_text(y, 0, 4, label, ST_TITLE, 0);
+	if (bw < 8) {
+		draw_text(y, 5, COLS - 5, text, ST_NORMAL, 0);
+		return;
+	}
+	draw_bar(y, 5, bw, segs, n, total, marks, nmarks);
+	draw_text(y, 5 + bw + 1, tw, text, ST_NORMAL, 0);
+}
+
+static void mem_line(int y, const struct sys_sample *m)
+{
+	uint64_t total = ok0(m->mem_total), shmem = ok0(m->shmem);
+	uint64_t cache = ok0(m->cached) + ok0(m->buffers);
+	cache = cache > shmem ? cache - shmem : 0;
+	struct bar_seg segs[] = {
+		{ ok0(m->anon_pages), ST_ANON },
+		{ ok0(m->slab) + ok0(m->kernel_stack) + ok0(m->page_tables), ST_KERNEL },
+		{ shmem, ST_SHMEM },
+		{ cache, ST_CACHE },
+	};
+	char text[96];
+	snprintf(text, sizeof(text), "%7s of %-6s avail %s", B(val_ok(total - ok0(m->mem_free))), B(m->mem_total),
+		 B(m->mem_available));
+	/* MemAvailable: the mark is where "used" would end were all of it taken */
+	int bw = COLS - 6 - (int)strlen(text) - 1;
+	struct bar_mark_at avail = { -1, ST_MARK };
+	if (val_is_ok(m->mem_available) && m->mem_available.v <= total)
+		avail.cell = bar_mark_cell(total - m->mem_available.v, total, bw);
+	meter(y, "Mem", segs, 4, total, &avail, 1, text);
+}
+
+static void swap_line(int y, const struct sys_sample *m)
+{
+	char text[96];
+	uint64_t total = ok0(m->swap_total), used = total - (ok0(m->swap_free) < total ? ok0(m->swap_free) : total);
+	struct bar_seg seg = { used, ST_SWAP };
+	if (val_is_ok(m->swap_total) && total == 0)
+		snprintf(text, sizeof(text), "no swap");
+	else
+		snprintf(text, sizeof(text), "%7s of %-6s", B(val_ok(used)), B(m->swap_total));
+	meter(y, "Swap", &seg, 1, total, NULL, 0, text);
+}
+
+/* Committed_AS against CommitLimit, with MemTotal marked: overcommit. */
+static void commit_line(int y, const struct sys_sample *m)
+{
+	static const char *const modes[] = { "heuristic", "always", "never" };
+	char text[128];
+	uint64_t c = ok0(m->committed_as), lim = ok0(m->commit_limit), mem = ok0(m->mem_total);
+	uint64_t total = c > lim ? c : lim;
+	total = total > mem ? total : mem;
+	struct bar_seg seg = { c, ST_COMMIT };
+	unsigned mode = val_is_ok(m->overcommit_memory) && m->overcommit_memory.v < 3 ? (unsigned)m->overcommit_memory.v : 3;
+	snprintf(text, sizeof(text), "%7s of %-6s (%s)", B(m->committed_as), B(m->commit_limit),
+		 mode < 3 ? modes[mode] : "N/A");
+	int bw = COLS - 6 - (int)strlen(text) - 1;
+	struct bar_mark_at marks[] = { { bar_mark_cell(mem, total, bw), ST_MARK },
+				       { bar_mark_cell(lim, total, bw), ST_CRIT } };
+	meter(y, "Cmt", &seg, 1, total, marks, 2, text);
+}
+
+static void status_line(const struct app *a, int y)
+{
+	const struct psi *p = &a->cur->sys.psi;
+	char psi[64], when[16], right[64];
+	time_t now = (time_t)a->cur->wall;
+	strftime(when, sizeof(when), "%H:%M:%S", localtime(&now));
+	if (p->some.ok)
+		snprintf(psi, sizeof(psi), "PSI some %5.2f full %5.2f", p->some.avg10, p->full.ok ? p->full.avg10 : NAN);
+	else
+		snprintf(psi, sizeof(psi), "PSI N/A");
+	snprintf(right, sizeof(right), " every %gs  %s ", a->interval, when);
+	int x = draw_text(y, 0, COLS, psi, ST_NORMAL, 0) + 1;
+	int sw = COLS - x - (int)strlen(right) - 8;
+	if (sw > 30)
+		sw = 30;
+	if (sw >= 5) {
+		double v[30];
+		history_buckets(&a->hist.psi, a->cur->mono, 120, v, sw);
+		draw_spark(y, x, sw, v, 0, fmax(spark_max(v, sw), 1.0), ST_WARN);
+	}
+	int rx = COLS - (int)strlen(right) - 8;
+	if (rx > x + sw)
+		draw_text(y, rx, (int)strlen(right), right, ST_DIM, 0);
+	draw_text(y, COLS - 7, 7, a->paused ? "PAUSED" : "LIVE", a->paused ? ST_PAUSED : ST_LIVE, 1);
+}
+
+/* ---- the cgroup table ---- */
+
+enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, C_N };
+static const struct col_spec cols[C_N] = {
+	[C_NAME] = { "CGROUP", 14, 48, 0, 1, 0 },  [C_USAGE] = { "USAGE", 7, 7, 0, 0, 1 },
+	[C_LIMIT] = { "LIMIT", 9, 9, 0, 0, 1 },    [C_PCT] = { "%LIM", 5, 5, 1, 0, 1 },
+	[C_BAR] = { "MEMORY", 12, 0, 1, 1, 0 },    [C_TREND] = { "USAGE TREND", 12, 24, 2, 1, 0 },
+	[C_OOM] = { "OOM", 4, 5, 1, 0, 1 },        [C_HITS] = { "HITS/s", 6, 7, 3, 0, 1 },
+	[C_PROCS] = { "PROCS", 5, 6, 3, 0, 1 },
+};
+
+static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sample *c)
+{
+	const struct cg_norm *n = &c->n;
+	uint64_t total = val_is_ok(n->eff_limit) ? n->eff_limit.v : ok0(a->cur->sys.mem_total);
+	int split = val_is_ok(n->active_file) && val_is_ok(n->inactive_file);
+	struct bar_seg segs[] = {
+		{ ok0(n->anon), ST_ANON },
+		{ ok0(n->kernel), ST_KERNEL },
+		{ ok0(n->shmem), ST_SHMEM },
+		{ split ? n->active_file.v : ok0(n->file), ST_FILE_ACTIVE },
+		{ split ? n->inactive_file.v : 0, ST_FILE_INACTIVE },
+		{ ok0(n->swap), ST_SWAP },
+	};
+	struct bar_mark_at marks[4];
+	int nm = 0;
+	val_t at[] = { n->high, n->low, n->soft_limit, n->min };
+	enum style st[] = { ST_CRIT, ST_OK, ST_WARN, ST_OK };
+	for (int i = 0; i < 4; i++)
+		if (val_is_ok(at[i]) && at[i].v > 0)
+			marks[nm++] = (struct bar_mark_at){ bar_mark_cell(at[i].v, total, w), st[i] };
+	draw_bar(y, x, w, segs, 6, total, marks, nm);
+}
+
+static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_sample *c)
+{
+	double v[48];
+	if (w > 48)
+		w = 48;
+	history_buckets(history_cg(&a->hist, c->id), a->cur->mono, 120, v, w);
+	/* Against the limit, so the approach to it shows; without one, the
+	 * shape of the usage between its low and high over the span. */
+	if (val_is_ok(c->n.eff_limit))
+		draw_spark(y, x, w, v, 0, (double)c->n.eff_limit.v, app_headroom_style(a, c));
+	else
+		draw_spark(y, x, w, v, spark_min(v, w), spark_max(v, w), ST_NORMAL);
+}
+
+static void cg_cell(int y, int x, int w, int col, const struct app *a, const struct cg_row *r, enum style rs)
+{
+	const struct cg_sample *c = &a->cur->cgs[r->cg];
+	const struct cg_norm *n = &c->n;
+	char b[256], pre[160];
+	switch (col) {
+	case C_NAME:
+		tree_prefix(pre, sizeof(pre), r->last, r->depth, r->has_kids, r->folded, term_utf8());
+		snprintf(b, sizeof(b), "%s%s", a->tree ? pre : "", a->tree && r->depth ? c->name : c->path);
+		draw_text(y, x, w, b, rs, 0);
+		break;
+	case C_USAGE: draw_text(y, x, w, B(n->usage), rs, 1); break;
+	case C_LIMIT:
+		snprintf(b, sizeof(b), "%s%s", B(n->eff_limit), n->eff_from != r->cg && n->eff_from != EFF_FROM_NONE ? "^" : "");
+		draw_text(y, x, w, b, rs, 1);
+		break;
+	case C_PCT: draw_text(y, x, w, fmt_pct(b, sizeof(b), n->usage, n->eff_limit), rs, 1); break;
+	case C_BAR: cg_bar(y, x, w, a, c); break;
+	case C_TREND: cg_trend(y, x, w, a, c); break;
+	case C_OOM: {
+		const struct hist_series *h = history_cg(&a->hist, c->id);
+		int recent = h && h->last_oom >= 0 && a->cur->mono - h->last_oom < 60;
+		draw_text(y, x, w, fmt_count(b, sizeof(b), n->oom_kills), recent ? ST_OOM : rs, 1);
+		break;
+	}
+	case C_HITS: draw_text(y, x, w, isnan(c->r.limit_hits_ps) ? "N/A" : (snprintf(b, sizeof(b), "%.0f", c->r.limit_hits_ps), b), rs, 1); break;
+	case C_PROCS: snprintf(b, sizeof(b), "%u", c->nprocs); draw_text(y, x, w, b, rs, 1); break;
+	}
+}
+
+static void table(struct app *a, int top)
+{
+	int w[C_N];
+	table_layout(cols, C_N, COLS, w);
+	draw_clear(top, 0, COLS, ST_TITLE);
+	for (int k = 0; k < C_N; k++)
+		if (w[k])
+			draw_text(top, table_col_x(w, k), w[k], cols[k].title, ST_TITLE, cols[k].right);
+	for (int i = 0; i < a->cgl.height && a->cgl.top + i < a->cgl.n; i++) {
+		const struct cg_row *r = &a->rows[a->cgl.top + i];
+		int y = top + 1 + i, sel = a->cgl.top + i == a->cgl.sel;
+		enum style rs = sel ? ST_SELECTED : app_headroom_style(a, &a->cur->cgs[r->cg]);
+		if (sel)
+			draw_clear(y, 0, COLS, ST_SELECTED);
+		for (int k = 0; k < C_N; k++)
+			if (w[k])
+				cg_cell(y, table_col_x(w, k), w[k], k, a, r, k == C_NAME || k == C_PCT || k == C_USAGE ? rs : (sel ? ST_SELECTED : ST_NORMAL));
+	}
+}
+
+static void footer(const struct app *a)
+{
+	const char *keys = "F1 Help  Enter Procs  a All procs  t Tree  Space Fold  p Pause  [ ] Speed  q Quit";
+	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : keys, ST_DIM, 0);
+}
+
+void overview_draw(struct app *a)
+{
+	int h = header_lines();
+	if (h == 4) {
+		mem_line(0, &a->cur->sys);
+		swap_line(1, &a->cur->sys);
+		commit_line(2, &a->cur->sys);
+	}
+	if (h)
+		status_line(a, h - 1);
+	list_resize(&a->cgl, a->cgl.n, LINES - overview_list_top() - 1);
+	table(a, h);
+	footer(a);
+}

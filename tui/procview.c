@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The processes of a cgroup subtree (or all of them), any column sortable. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "collectors/xalloc.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "widgets/format.h"
+#include "widgets/table.h"
+
+#define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
+
+static const struct col_spec pcols[PC_N] = {
+	[PC_PID] = { "PID", 7, 7, 0, 0, 1 },	  [PC_USER] = { "USER", 8, 10, 2, 0, 0 },
+	[PC_VIRT] = { "VIRT", 6, 7, 0, 0, 1 },	  [PC_RES] = { "RES", 6, 7, 0, 0, 1 },
+	[PC_SHR] = { "SHR", 6, 7, 1, 0, 1 },	  [PC_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
+	[PC_PSS] = { "PSS", 6, 7, 3, 0, 1 },	  [PC_USS] = { "USS", 6, 7, 3, 0, 1 },
+	[PC_OOM] = { "OOMSC", 5, 5, 1, 0, 1 },	  [PC_ADJ] = { "ADJ", 5, 5, 3, 0, 1 },
+	[PC_BAR] = { "RES of VIRT", 11, 24, 2, 1, 0 }, [PC_CMD] = { "COMMAND", 10, 0, 0, 1, 0 },
+};
+
+int procview_list_top(void)
+{
+	return 2; /* title, column titles */
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int in_view(const struct app *a, const struct proc_sample *p)
+{
+	if (!a->proc_cg)
+		return 1;
+	if (p->cg < 0)
+		return 0;
+	const char *path = a->cur->cgs[p->cg].path;
+	size_t n = strlen(a->proc_cg);
+	return strcmp(a->proc_cg, "/") == 0 ||
+	       (strncmp(path, a->proc_cg, n) == 0 && (path[n] == '\0' || path[n] == '/'));
+}
+
+/* ---- sorting ---- */
+
+static const struct app *sort_app;
+
+static int cmp_val(val_t x, val_t y)
+{
+	if (x.st != y.st)
+		return x.st == V_OK ? 1 : -1; /* N/A sorts below any figure */
+	return x.st != V_OK ? 0 : x.v < y.v ? -1 : x.v > y.v;
+}
+
+static int cmp_sval(sval_t x, sval_t y)
+{
+	if (x.st != y.st)
+		return x.st == V_OK ? 1 : -1;
+	return x.st != V_OK ? 0 : x.v < y.v ? -1 : x.v > y.v;
+}
+
+static int cmp_str(const char *x, const char *y)
+{
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+static int cmp_col(const struct proc_sample *x, const struct proc_sample *y, enum pcol c)
+{
+	switch (c) {
+	case PC_PID: return (x->pid > y->pid) - (x->pid < y->pid);
+	case PC_USER: return cmp_str(x->d.user, y->d.user);
+	case PC_VIRT: case PC_BAR: return cmp_val(x->virt, y->virt);
+	case PC_RES: return cmp_val(x->res, y->res);
+	case PC_SHR: return cmp_val(x->shr, y->shr);
+	case PC_SWAP: return cmp_val(x->d.swap, y->d.swap);
+	case PC_PSS: return cmp_val(x->d.pss, y->d.pss);
+	case PC_USS: return cmp_val(x->d.uss, y->d.uss);
+	case PC_OOM: return cmp_sval(x->d.oom_score, y->d.oom_score);
+	case PC_ADJ: return cmp_sval(x->d.oom_adj, y->d.oom_adj);
+	case PC_CMD: return cmp_str(x->d.cmdline, y->d.cmdline);
+	default: return 0;
+	}
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const struct proc_sample *x = &sort_app->cur->procs[*(const size_t *)a];
+	const struct proc_sample *y = &sort_app->cur->procs[*(const size_t *)b];
+	int c = cmp_col(x, y, sort_app->sort);
+	if (!sort_app->sort_asc)
+		c = -c;
+	return c ? c : (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* ---- details: libproc2 for the rows shown, smaps at most once a second ---- */
+
+static int needs_details(enum pcol c)
+{
+	return c == PC_USER || c == PC_SWAP || c == PC_OOM || c == PC_ADJ || c == PC_CMD || c == PC_PSS || c == PC_USS;
+}
+
+/* PSS/USS of a process not re-read this time: keep the last reading. */
+static void carry_smaps(struct app *a, struct proc_sample *p)
+{
+	if (p->d.smaps_asked || !a->prev)
+		return;
+	const struct proc_sample *q =
+		a->prev->nproc ? bsearch(&p->pid, a->prev->procs, a->prev->nproc, sizeof(*q), sample_pid_cmp) : NULL;
+	if (q && q->id == p->id && q->d.smaps_asked) {
+		p->d.pss = q->d.pss;
+		p->d.uss = q->d.uss;
+		p->d.swap_pss = q->d.swap_pss;
+		p->d.smaps_asked = 1;
+	}
+}
+
+/* Details for the visible rows not asked for yet in this sample (a new
+ * sample, or rows scrolled into view); smaps_rollup when a second has gone
+ * by since it was last read, else the last reading is kept. */
+static void fetch_visible(struct app *a)
+{
+	int smaps = now_mono() - a->smaps_at >= 1.0;
+	size_t from = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
+	size_t *idx = xcalloc((size_t)a->pl.height + 1, sizeof(*idx));
+	for (size_t i = from; i < a->nprow && i < from + (size_t)a->pl.height; i++) {
+		const struct proc_detail *d = &a->cur->procs[a->prow[i]].d;
+		if (!d->asked || (smaps && !d->smaps_asked))
+			idx[n++] = a->prow[i];
+	}
+	if (!n) {
+		free(idx);
+		return;
+	}
+	collector_details(a->col, a->cur, idx, n, smaps);
+	if (smaps)
+		a->smaps_at = now_mono();
+	for (size_t i = 0; i < n; i++)
+		carry_smaps(a, &a->cur->procs[idx[i]]);
+	free(idx);
+}
+
+void procview_update(struct app *a)
+{
+	struct sample *s = a->cur;
+	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
+	a->nprow = 0;
+	for (size_t i = 0; i < s->nproc; i++)
+		if (in_view(a, &s->procs[i]))
+			a->prow[a->nprow++] = i;
+	if (needs_details(a->sort)) /* sorting by them needs them for every row */
+		collector_details(a->col, s, a->prow, a->nprow, a->sort == PC_PSS || a->sort == PC_USS);
+	sort_app = a;
+	if (a->nprow > 1)
+		qsort(a->prow, a->nprow, sizeof(*a->prow), cmp_rows);
+	a->pl.sel = 0;
+	for (size_t i = 0; i < a->nprow; i++)
+		if (s->procs[a->prow[i]].pid == a->sel_pid)
+			a->pl.sel = (int)i;
+	list_resize(&a->pl, (int)a->nprow, LINES - procview_list_top() - 1);
+	fetch_visible(a);
+}
+
+/* ---- drawing ---- */
+
+static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, enum style rs)
+{
+	const struct proc_detail *d = &p->d;
+	char b[64];
+	switch (c) {
+	case PC_PID: snprintf(b, sizeof(b), "%d", p->pid); draw_text(y, x, w, b, rs, 1); break;
+	case PC_USER: draw_text(y, x, w, d->ok ? d->user : "N/A", rs, 0); break;
+	case PC_VIRT: draw_text(y, x, w, B(p->virt), rs, 1); break;
+	case PC_RES: draw_text(y, x, w, B(p->res), rs, 1); break;
+	case PC_SHR: draw_text(y, x, w, B(p->shr), rs, 1); break;
+	case PC_SWAP: draw_text(y, x, w, B(d->swap), rs, 1); break;
+	case PC_PSS: draw_text(y, x, w, B(d->pss), rs, 1); break;
+	case PC_USS: draw_text(y, x, w, B(d->uss), rs, 1); break;
+	case PC_OOM: case PC_ADJ: {
+		sval_t v = c == PC_OOM ? d->oom_score : d->oom_adj;
+		if (v.st == V_OK)
+			snprintf(b, sizeof(b), "%lld", (long long)v.v);
+		draw_text(y, x, w, v.st == V_OK ? b : "N/A", rs, 1);
+		break;
+	}
+	case PC_BAR: {
+		/* RES against VIRT: a process with much VIRT and little RES has
+		 * reserved memory it never touched (overcommit). */
+		uint64_t virt = val_is_ok(p->virt) ? p->virt.v : 0, res = val_is_ok(p->res) ? p->res.v : 0;
+		struct bar_seg segs[] = { { res, ST_RES }, { virt > res ? virt - res : 0, ST_VIRT } };
+		draw_bar(y, x, w, segs, 2, virt, NULL, 0);
+		break;
+	}
+	case PC_CMD:
+		draw_text(y, x, w, d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A", rs, 0);
+		break;
+	default: break;
+	}
+}
+
+static void titles(const struct app *a, const int *w)
+{
+	char t[256];
+	snprintf(t, sizeof(t), " Processes %s%s: %zu", a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
+		 a->nprow);
+	draw_text(0, 0, COLS, t, ST_NORMAL, 0);
+	draw_clear(1, 0, COLS, ST_TITLE);
+	for (int k = 0; k < PC_N; k++) {
+		if (!w[k])
+			continue;
+		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? (a->sort_asc ? "^" : "v") : "");
+		draw_text(1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
+	}
+}
+
+void procview_draw(struct app *a)
+{
+	int w[PC_N];
+	table_layout(pcols, PC_N, COLS, w);
+	list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
+	fetch_visible(a);
+	titles(a, w);
+	for (int i = 0; i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
+		const struct proc_sample *p = &a->cur->procs[a->prow[a->pl.top + i]];
+		int y = procview_list_top() + i, sel = a->pl.top + i == a->pl.sel;
+		enum style rs = sel ? ST_SELECTED : ST_NORMAL;
+		if (sel)
+			draw_clear(y, 0, COLS, ST_SELECTED);
+		for (int k = 0; k < PC_N; k++)
+			if (w[k])
+				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, rs);
+	}
+	draw_text(LINES - 1, 0, COLS,
+		  a->status[0] ? a->status : "Esc Back  < > Sort  I Invert  F1 Help  p Pause  q Quit", ST_DIM, 0);
+}
+
+void procview_click_header(struct app *a, int x)
+{
+	int w[PC_N];
+	table_layout(pcols, PC_N, COLS, w);
+	for (int k = 0; k < PC_N; k++)
+		if (w[k] && x >= table_col_x(w, k) && x < table_col_x(w, k) + w[k]) {
+			if ((int)a->sort == k)
+				a->sort_asc = !a->sort_asc;
+			a->sort = (enum pcol)k;
+			procview_update(a);
+		}
+}
