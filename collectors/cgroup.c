@@ -275,7 +275,7 @@ void cgtree_close(struct cgtree *t)
 
 static val_t read_val(struct cgtree *t, int *slot, int dirfd, const struct cg_file_info *fi)
 {
-	int e = fdpool_read(t->pool, slot, dirfd, fi->name, &t->buf);
+	int e = fdpool_read(t->pool, slot, dirfd, fi->name, &t->buf, 1);
 	if (e)
 		return val_na(na_from_errno(e));
 	return fi->is_limit ? parse_limit(t->buf.p) : parse_counter(t->buf.p);
@@ -301,7 +301,7 @@ static int node_read_files(struct cgtree *t, struct cg_node *n, struct cg_sample
 			c->kv_why[k] = NA_NOTAPPLY;
 			continue;
 		}
-		int e = fdpool_read(t->pool, &n->kvfd[k], n->dirfd, cg_kvfiles[k].name, &t->buf);
+		int e = fdpool_read(t->pool, &n->kvfd[k], n->dirfd, cg_kvfiles[k].name, &t->buf, 1);
 		if (e == ENODEV || e == ESRCH)
 			return -1;
 		c->kv_why[k] = e ? (uint8_t)na_from_errno(e) : NA_NONE;
@@ -314,7 +314,7 @@ static int node_read_files(struct cgtree *t, struct cg_node *n, struct cg_sample
 static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample *c)
 {
 	int dirfd = t->urootfd >= 0 ? n->udirfd : n->dirfd;
-	int e = dirfd < 0 ? ENOENT : fdpool_read(t->pool, &n->psi_fd, dirfd, "memory.pressure", &t->buf);
+	int e = dirfd < 0 ? ENOENT : fdpool_read(t->pool, &n->psi_fd, dirfd, "memory.pressure", &t->buf, 1);
 	if (e) {
 		c->psi = (struct psi){ .why = (uint8_t)na_from_errno(e) };
 		return;
@@ -326,7 +326,7 @@ static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample 
  * still there, so its pids are reported under a slot that stays. */
 static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn, void *ctx)
 {
-	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf);
+	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf, 0); /* many records */
 	if (e == ENOENT || e == ENODEV)
 		return -1; /* every cgroup has it: without it the cgroup is gone */
 	if (e)

@@ -16,6 +16,7 @@
 #include "collectors/procdetail.h"
 #include "collectors/procs.h"
 #include "collectors/rootns.h"
+#include "collectors/smaps.h"
 #include "collectors/system.h"
 #include "collectors/xalloc.h"
 
@@ -139,6 +140,11 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 		d->pss = d->uss = d->swap_pss = val_na(NA_NOLIB);
 		d->oom_score = d->oom_adj = sval_na(NA_NOLIB);
 	}
+}
+
+int collector_procmaps(struct collector *c, int pid, struct procmaps *m)
+{
+	return procmaps_read(c->rootfd, pid, m);
 }
 
 const char *collector_warning(const struct collector *c)

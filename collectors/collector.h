@@ -29,6 +29,11 @@ int collector_sample(struct collector *c, struct sample *s);
  * or for every process when idx is NULL. */
 void collector_details(struct collector *c, struct sample *s, const size_t *idx, size_t n, int smaps);
 
+/* One process's mappings (smaps) and statm fields, for a detail view.
+ * Returns 0 or an errno (the process is gone, or EACCES). */
+struct procmaps;
+int collector_procmaps(struct collector *c, int pid, struct procmaps *m);
+
 /* Something the user should know (e.g. why libproc2 figures are N/A under
  * --root), or NULL. */
 const char *collector_warning(const struct collector *c);

@@ -14,12 +14,13 @@ void fdpool_init(struct fdpool *p)
 	p->max = lim > FD_RESERVE * 2 ? lim - FD_RESERVE : lim / 2;
 }
 
-int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b)
+int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record)
 {
+	int (*rd)(struct buf *, int) = record ? buf_pread_record : buf_pread_all;
 	if (*slot == FD_ABSENT)
 		return ENOENT;
 	if (*slot >= 0)
-		return buf_pread_all(b, *slot);
+		return rd(b, *slot);
 	if (p->kept >= p->max)
 		return buf_read_at(b, dirfd, name);
 	int fd = open_ro_at(dirfd, name);
@@ -29,7 +30,7 @@ int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct
 		return -fd;
 	*slot = fd;
 	p->kept++;
-	return buf_pread_all(b, fd);
+	return rd(b, fd);
 }
 
 void fdpool_close(struct fdpool *p, int *slot)

@@ -19,8 +19,9 @@ void fdpool_init(struct fdpool *p); /* raises RLIMIT_NOFILE to its hard limit */
 #define FD_ABSENT (-2)
 
 /* Read dirfd/name into b through *slot, opening and keeping it if the pool
- * allows. Returns 0 or an errno (ENOENT for an absent file). */
-int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b);
+ * allows. record: the file is one record (buf_pread_record), else it is
+ * read to its end. Returns 0 or an errno (ENOENT for an absent file). */
+int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record);
 void fdpool_close(struct fdpool *p, int *slot);
 
 #endif

@@ -26,7 +26,9 @@ static void buf_reserve(struct buf *b, size_t want)
 	b->cap = cap;
 }
 
-int buf_pread_all(struct buf *b, int fd)
+/* pread from offset 0 into b; whole: until a read returns 0, else until a
+ * read leaves room in the buffer. */
+static int pread_into(struct buf *b, int fd, int whole)
 {
 	buf_reserve(b, 4096);
 	b->len = 0;
@@ -39,15 +41,23 @@ int buf_pread_all(struct buf *b, int fd)
 			return errno;
 		}
 		b->len += (size_t)n;
-		/* procfs and cgroupfs (seq_file) fill the whole buffer unless the
-		 * content ends: a short read is the end, and saves a second call
-		 * per file on the hot path. */
-		if ((size_t)n < room)
+		if (n == 0 || (!whole && (size_t)n < room))
 			break;
-		buf_reserve(b, b->cap * 2);
+		if (b->cap - b->len < 2048)
+			buf_reserve(b, b->cap * 2);
 	}
 	b->p[b->len] = '\0';
 	return 0;
+}
+
+int buf_pread_all(struct buf *b, int fd)
+{
+	return pread_into(b, fd, 1);
+}
+
+int buf_pread_record(struct buf *b, int fd)
+{
+	return pread_into(b, fd, 0);
 }
 
 int open_ro_at(int dirfd, const char *name)

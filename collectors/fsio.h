@@ -19,10 +19,16 @@ struct buf {
 void buf_free(struct buf *b);
 
 /* Read all of fd from offset 0 with pread (procfs and cgroupfs regenerate
- * the content on a read at offset 0, so a kept-open fd gives fresh figures).
- * A read shorter than the buffer is taken as the end of the content.
- * Returns 0, or an errno (ESRCH: process gone, ENODEV: cgroup removed). */
+ * the content on a read at offset 0, so a kept-open fd gives fresh figures),
+ * until a read returns 0. seq_file hands out at most a buffer (a page) per
+ * read for files of many records (cgroup.procs, /proc/vmstat, smaps,
+ * mountinfo): those need this. Returns 0, or an errno (ESRCH: process gone,
+ * ENODEV: cgroup removed). */
 int buf_pread_all(struct buf *b, int fd);
+/* The same for a file the kernel prints as one record (statm, a cgroup's
+ * scalar and stat files, PSI, sysctls): one read that leaves room in the
+ * buffer has it all, which saves a pread per file on the hot path. */
+int buf_pread_record(struct buf *b, int fd);
 
 /* open + read + close of dirfd/name. Returns 0 or an errno. */
 int buf_read_at(struct buf *b, int dirfd, const char *name);

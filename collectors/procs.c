@@ -146,13 +146,13 @@ static int node_open_read(struct proctab *t, struct pnode *nd)
 {
 	char name[32];
 	snprintf(name, sizeof(name), "%d/statm", nd->pid);
-	return fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf);
+	return fdpool_read(t->pool, &nd->fd, t->procfd, name, &t->buf, 1);
 }
 
 static int node_read(struct proctab *t, struct pnode *nd)
 {
 	/* The common case, a kept descriptor, needs no file name. */
-	int e = nd->fd >= 0 ? buf_pread_all(&t->buf, nd->fd) : node_open_read(t, nd);
+	int e = nd->fd >= 0 ? buf_pread_record(&t->buf, nd->fd) : node_open_read(t, nd);
 	if (e == ESRCH && nd->fd >= 0) {
 		fdpool_close(t->pool, &nd->fd); /* reaped; the pid may be reused */
 		nd->id = ++t->next_id;
@@ -189,5 +189,5 @@ int proctab_alive(struct proctab *t, int pid, uint64_t id)
 		return 0;
 	if (nd->fd < 0)
 		return 1; /* not kept (descriptors ran out): cannot tell, trust it */
-	return buf_pread_all(&t->buf, nd->fd) == 0;
+	return buf_pread_record(&t->buf, nd->fd) == 0;
 }

@@ -78,7 +78,7 @@ static void read_meminfo(struct sysmem *m, struct sys_sample *o)
 
 static int read_slot(struct sysmem *m, enum sys_slot s)
 {
-	return fdpool_read(m->pool, &m->slot[s], m->rootfd, sys_files[s], &m->buf);
+	return fdpool_read(m->pool, &m->slot[s], m->rootfd, sys_files[s], &m->buf, s != S_VMSTAT); /* vmstat: many records */
 }
 
 static val_t read_number(struct sysmem *m, enum sys_slot s)

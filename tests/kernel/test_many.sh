@@ -1,5 +1,6 @@
 #!/bin/sh
-# 300 processes in one cgroup (more than libproc2's 255 pids per select):
+# 1,500 processes in one cgroup: more than libproc2's 255 pids per select, and a
+# cgroup.procs of more than one page (seq_file hands out a page per read):
 # every one must get its details; and with only 64 file descriptors (fewer
 # than the processes) headroom must still report every process, reading what
 # it cannot keep open with open/read/close.
@@ -11,17 +12,17 @@ cg_test_begin "kernel/many-processes ($O)" headroom-test-many
 out=$(mktemp)
 trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
 
-cg_exec "$CG" sh -c 'for i in $(seq 300); do sleep 60 & done; wait' &
-for i in $(seq 50); do
-  [ "$(wc -l < "$CG_MOUNT$CG/cgroup.procs")" -ge 301 ] && break
+cg_exec "$CG" sh -c 'for i in $(seq 1500); do sleep 60 & done; wait' &
+for i in $(seq 100); do
+  [ "$(wc -l < "$CG_MOUNT$CG/cgroup.procs")" -ge 1501 ] && break
   sleep 0.1
 done
 "$O/headroom" --json --cgroup "$CG" -n 1 > "$out" || fail "headroom exited $?"
 check() { # $1: label
   jq -e --arg cg "$CG" '
-    (.cgroups[0].nprocs == 301) and (.processes | length == 301) and
+    (.cgroups[0].nprocs == 1501) and (.processes | length == 1501) and
     all(.processes[]; .cgroup == $cg and .user != null and .ppid != null and .res != null and .oom_score != null)' \
-    "$out" > /dev/null || fail "$1: not all 301 processes with statm and details: $(jq -c '[.cgroups[0].nprocs, (.processes | length), ([.processes[] | select(.user == null)] | length)]' "$out")"
+    "$out" > /dev/null || fail "$1: not all 1501 processes with statm and details: $(jq -c '[.cgroups[0].nprocs, (.processes | length), ([.processes[] | select(.user == null)] | length)]' "$out")"
 }
 check "plenty of descriptors"
 sh -c 'ulimit -n 64 && exec "$0" --json --cgroup "$1" -n 2' "$O/headroom" "$CG" | tail -n 1 > "$out" || fail "headroom with 64 descriptors exited $?"
