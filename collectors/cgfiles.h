@@ -51,6 +51,7 @@ struct cg_file_info {
 	int version;  /* 1 or 2 */
 	int is_limit; /* "max" / v1 maximum mean unlimited */
 	int config;   /* changes only when written: re-read on inotify IN_MODIFY */
+	int count;    /* a plain number (counter, flag), not bytes */
 };
 
 extern const struct cg_file_info cg_files[CG_NFILES];

@@ -1,25 +1,35 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "collectors/cgnorm.h"
 
-/* Where each normalized figure comes from (also in docs/headroom.1):
- *
- *  figure       cgroup v2                         cgroup v1
- *  usage        memory.current                    memory.usage_in_bytes
- *  limit        memory.max                        memory.limit_in_bytes
- *  anon         memory.stat anon                  memory.stat total_rss
- *  file         memory.stat file - shmem          total_cache - total_shmem
- *  kernel       memory.stat kernel (or the sum    memory.kmem.usage_in_bytes
- *               of its parts before 5.18)
- *  shmem        memory.stat shmem                 total_shmem
- *  swap         memory.swap.current               memsw.usage - usage (>= 0)
- *  working_set  usage - inactive_file             usage - total_inactive_file
- *  reclaimable  file + slab_reclaimable           file (v1 has no slab split)
- *  oom_kills    memory.events oom_kill            memory.oom_control oom_kill,
- *               (hierarchical)                    summed over the subtree (v1
- *                                                 counts a kill only in the
- *                                                 victim's own cgroup)
- *  limit_hits   memory.events max                 memory.failcnt
- */
+#include <stddef.h>
+
+/* NF a measurement, NS a setting (a limit or protection someone wrote) */
+#define NF(name, v2, v1) { #name, offsetof(struct cg_norm, name), v2, v1, 0 }
+#define NS(name, v2, v1) { #name, offsetof(struct cg_norm, name), v2, v1, 1 }
+const struct cg_norm_field cg_norm_fields[CG_NORM_NFIELDS] = {
+	NF(usage, "memory.current", "memory.usage_in_bytes"),
+	NS(limit, "memory.max", "memory.limit_in_bytes"),
+	{ "effective_limit", offsetof(struct cg_norm, eff_limit), "smallest memory.max up to the root",
+	  "smallest limit_in_bytes up to the root", 1 },
+	NF(anon, "memory.stat anon", "memory.stat total_rss"),
+	NF(file, "memory.stat file - shmem", "total_cache - total_shmem"),
+	/* v2 before Linux 5.18: the sum of kernel_stack, pagetables, percpu, sock, slab */
+	NF(kernel, "memory.stat kernel", "memory.kmem.usage_in_bytes"),
+	NF(shmem, "memory.stat shmem", "memory.stat total_shmem"),
+	NF(swap, "memory.swap.current", "memsw.usage - usage (>= 0)"),
+	NF(active_file, "memory.stat active_file", "memory.stat total_active_file"),
+	NF(inactive_file, "memory.stat inactive_file", "memory.stat total_inactive_file"),
+	NF(working_set, "usage - inactive_file", "usage - total_inactive_file"),
+	/* v1's memory.stat has no slab split */
+	NF(reclaimable, "file + slab_reclaimable", "file"),
+	/* v1 counts a kill only in the victim's own cgroup: summed over the subtree */
+	NF(oom_kills, "memory.events oom_kill", "oom_control oom_kill, subtree sum"),
+	NF(limit_hits, "memory.events max", "memory.failcnt"),
+	NS(min, "memory.min", NULL),
+	NS(low, "memory.low", NULL),
+	NS(high, "memory.high", NULL),
+	NS(soft_limit, NULL, "memory.soft_limit_in_bytes"),
+};
 
 val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key)
 {

@@ -125,6 +125,8 @@ int procmaps_read(int rootfd, int pid, struct procmaps *m)
 	procmaps_free(m);
 	snprintf(name, sizeof(name), "proc/%d/statm", pid);
 	int e = buf_read_at(&b, rootfd, name);
+	for (int i = 0; i < 7; i++)
+		m->statm[i] = val_na(e ? na_from_errno(e) : NA_NOTREAD);
 	if (!e) {
 		parse_statm(m, b.p);
 		snprintf(name, sizeof(name), "proc/%d/smaps", pid);

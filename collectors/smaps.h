@@ -41,7 +41,8 @@ struct procmaps {
 };
 
 /* Read rootfd/proc/PID/smaps and statm into m (emptied first). Returns 0
- * or an errno (ESRCH/ENOENT: the process is gone; EACCES). */
+ * or an errno (ESRCH/ENOENT: the process is gone; EACCES). When only smaps
+ * fails, m still holds statm; what was not read is N/A. */
 int procmaps_read(int rootfd, int pid, struct procmaps *m);
 void procmaps_free(struct procmaps *m);
 

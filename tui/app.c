@@ -77,6 +77,8 @@ static void take_sample(struct app *a)
 	rows_refresh(a);
 	if (a->view == VIEW_PROCS)
 		procview_update(a);
+	else if (a->view == VIEW_PROCMAPS)
+		mapview_update(a);
 }
 
 /* ---- keys ---- */
@@ -95,7 +97,35 @@ static void set_interval(struct app *a, int faster)
 
 static struct listview *current_list(struct app *a)
 {
-	return a->view == VIEW_PROCS ? &a->pl : &a->cgl;
+	switch (a->view) {
+	case VIEW_PROCS: return &a->pl;
+	case VIEW_CGINFO: return &a->il;
+	case VIEW_PROCMAPS: return &a->ml;
+	default: return &a->cgl;
+	}
+}
+
+static int list_top(const struct app *a)
+{
+	switch (a->view) {
+	case VIEW_PROCS: return procview_list_top();
+	case VIEW_CGINFO: return infoview_list_top();
+	case VIEW_PROCMAPS: return mapview_list_top();
+	default: return overview_list_top();
+	}
+}
+
+static const struct proc_sample *selected_proc(const struct app *a)
+{
+	return a->pl.sel >= 0 && (size_t)a->pl.sel < a->nprow ? &a->cur->procs[a->prow[a->pl.sel]] : NULL;
+}
+
+/* Back from a detail screen to the one it was opened from. */
+static void go_back(struct app *a, enum view to)
+{
+	a->view = to;
+	if (to == VIEW_PROCS)
+		procview_update(a);
 }
 
 static void open_procs(struct app *a, const char *cg)
@@ -130,6 +160,10 @@ static void overview_key(struct app *a, int ch)
 			open_procs(a, c->path);
 		break;
 	case 'a': open_procs(a, NULL); break;
+	case 'i':
+		if (c)
+			infoview_open(a, c->path);
+		break;
 	case 't': a->tree = !a->tree; rows_refresh(a); break;
 	case ' ': case '+': case '-':
 		if (c && a->tree && (ch == ' ' || (ch == '-') != folds_has(&a->folds, c->path)))
@@ -139,10 +173,38 @@ static void overview_key(struct app *a, int ch)
 	}
 }
 
+static int is_back(int ch)
+{
+	return ch == 27 || ch == KEY_BACKSPACE || ch == 127 || ch == KEY_LEFT;
+}
+
+/* The cgroup detail of a process's cgroup. */
+static void proc_cgroup_info(struct app *a, const struct proc_sample *p)
+{
+	if (p && p->cg >= 0)
+		infoview_open(a, a->cur->cgs[p->cg].path);
+	else
+		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+}
+
+static void detail_key(struct app *a, int ch)
+{
+	if (is_back(ch))
+		go_back(a, a->view == VIEW_CGINFO ? a->info_back : a->map_back);
+	else if (ch == 'i' && a->view == VIEW_PROCMAPS)
+		proc_cgroup_info(a, mapview_proc(a));
+}
+
 static void procs_key(struct app *a, int ch)
 {
+	const struct proc_sample *p = selected_proc(a);
 	switch (ch) {
 	case 27: case KEY_BACKSPACE: case 127: case KEY_LEFT: a->view = VIEW_OVERVIEW; break;
+	case '\r': case '\n': case KEY_ENTER: case KEY_RIGHT:
+		if (p)
+			mapview_open(a, p);
+		break;
+	case 'i': proc_cgroup_info(a, p); break;
 	case '<': case ',': a->sort = a->sort > 0 ? a->sort - 1 : PC_N - 1; procview_update(a); break;
 	case '>': case '.': case KEY_F(6): a->sort = (a->sort + 1) % PC_N; procview_update(a); break;
 	case 'I': a->sort_asc = !a->sort_asc; procview_update(a); break;
@@ -155,7 +217,7 @@ static void mouse_key(struct app *a)
 	if (getmouse(&ev) != OK)
 		return;
 	struct listview *l = current_list(a);
-	int top = a->view == VIEW_PROCS ? procview_list_top() : overview_list_top();
+	int top = list_top(a);
 	if (ev.bstate & BUTTON4_PRESSED)
 		list_move(l, -3);
 	else if (ev.bstate & BUTTON5_PRESSED)
@@ -186,13 +248,14 @@ static void key(struct app *a, int ch)
 	} else if (ch == '[' || ch == ']') {
 		set_interval(a, ch == '[');
 	} else if (ch == KEY_RESIZE) {
-		list_resize(&a->cgl, a->cgl.n, LINES - overview_list_top() - 1);
-		list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
+		list_resize(current_list(a), current_list(a)->n, LINES - list_top(a) - 1);
 	} else if (!nav_key(current_list(a), ch)) {
 		if (a->view == VIEW_PROCS)
 			procs_key(a, ch);
-		else
+		else if (a->view == VIEW_OVERVIEW)
 			overview_key(a, ch);
+		else
+			detail_key(a, ch);
 	}
 	remember_selection(a);
 }
@@ -202,10 +265,12 @@ static void key(struct app *a, int ch)
 static void draw(struct app *a)
 {
 	erase();
-	if (a->view == VIEW_PROCS)
-		procview_draw(a);
-	else
-		overview_draw(a);
+	switch (a->view) {
+	case VIEW_PROCS: procview_draw(a); break;
+	case VIEW_CGINFO: infoview_draw(a); break;
+	case VIEW_PROCMAPS: mapview_draw(a); break;
+	default: overview_draw(a); break;
+	}
 	if (a->help)
 		helpview_draw(a);
 	refresh();
@@ -233,6 +298,9 @@ static void app_free(struct app *a)
 	free(a->prow);
 	free(a->sel_path);
 	free(a->proc_cg);
+	free(a->info_path);
+	dlines_free(&a->info);
+	procmaps_free(&a->maps);
 }
 
 int app_run(struct collector *c, const struct options *o)

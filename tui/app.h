@@ -6,14 +6,21 @@
 
 #include "collectors/collector.h"
 #include "collectors/history.h"
+#include "collectors/smaps.h"
 #include "tui/options.h"
+#include "tui/dlines.h"
 #include "tui/rows.h"
 #include "widgets/listview.h"
 
 /* The live dashboard. One loop: wait in poll() on the terminal until the
  * next sample is due, take it, update, draw (scan -> update -> draw). */
 
-enum view { VIEW_OVERVIEW, VIEW_PROCS };
+enum view {
+	VIEW_OVERVIEW,
+	VIEW_PROCS,
+	VIEW_CGINFO,  /* one cgroup: every file, every memory.stat key with its rate */
+	VIEW_PROCMAPS /* one process: its smaps mappings, grouped */
+};
 
 /* Process table columns, in display order. */
 enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
@@ -43,6 +50,19 @@ struct app {
 	enum pcol sort;
 	int sort_asc;
 	double smaps_at; /* when smaps_rollup was last read */
+	/* cgroup detail: the cgroup at info_path */
+	enum view info_back; /* the view Esc returns to */
+	char *info_path;
+	struct dlines info;
+	struct listview il;
+	/* process detail: map_pid, the instance map_id */
+	enum view map_back;
+	int map_pid;
+	uint64_t map_id;
+	int map_err;	 /* errno of the last smaps read; ESRCH once the process is gone */
+	double maps_at; /* when smaps was last read */
+	struct procmaps maps;
+	struct listview ml;
 	char status[128]; /* a message for the footer */
 	char fatal[128];  /* why the loop ended, printed after the terminal is restored */
 };
@@ -55,9 +75,18 @@ void procview_update(struct app *a); /* filter, details, sort */
 void procview_draw(struct app *a);
 void procview_click_header(struct app *a, int x); /* sort by the column at x */
 void helpview_draw(const struct app *a);
+void infoview_open(struct app *a, const char *path);
+void infoview_draw(struct app *a);
+void mapview_open(struct app *a, const struct proc_sample *p);
+void mapview_update(struct app *a); /* re-read smaps, at most once a second */
+void mapview_draw(struct app *a);
+/* The process shown, or NULL once it has exited. */
+struct proc_sample *mapview_proc(const struct app *a);
 /* Where a screen's list starts (rows above it), for the list's height. */
 int overview_list_top(void);
 int procview_list_top(void);
+int infoview_list_top(void);
+int mapview_list_top(void);
 /* Colour of a cgroup's row: headroom left to its effective limit. */
 enum style;
 enum style app_headroom_style(const struct app *a, const struct cg_sample *c);

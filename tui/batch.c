@@ -86,18 +86,6 @@ static int cmp_res(const void *a, const void *b)
 	return x->pid - y->pid;
 }
 
-/* A cgroup path for a column of width w: its tail, which names it. */
-static void cg_tail(char *out, size_t n, const char *path, int w)
-{
-	char clean[512];
-	sanitize(clean, sizeof(clean), path);
-	size_t len = strlen(clean);
-	if (len <= (size_t)w)
-		snprintf(out, n, "%s", clean);
-	else
-		snprintf(out, n, "...%s", clean + len - (size_t)(w - 3));
-}
-
 static void proc_cmd(char *out, size_t n, const struct proc_sample *p)
 {
 	const char *cmd = p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : NULL;
@@ -117,7 +105,7 @@ static void print_procs(FILE *f, const struct sample *s)
 		const struct proc_sample *p = &s->procs[order[k]];
 		char user[16], cg[128], cmd[512], oom[16];
 		sanitize(user, sizeof(user), p->d.ok ? p->d.user : "N/A");
-		cg_tail(cg, sizeof(cg), p->cg >= 0 ? s->cgs[p->cg].path : "N/A", 24);
+		fmt_tail(cg, sizeof(cg), p->cg >= 0 ? s->cgs[p->cg].path : "N/A", 24);
 		proc_cmd(cmd, sizeof(cmd), p);
 		if (p->d.oom_score.st == V_OK)
 			snprintf(oom, sizeof(oom), "%lld", (long long)p->d.oom_score.v);

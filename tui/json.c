@@ -193,24 +193,8 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 
 static void norm_fields(FILE *f, int *in, const struct cg_norm *n, struct na_list *na)
 {
-	val(f, in, "usage", n->usage, na);
-	val(f, in, "limit", n->limit, na);
-	val(f, in, "effective_limit", n->eff_limit, na);
-	val(f, in, "anon", n->anon, na);
-	val(f, in, "file", n->file, na);
-	val(f, in, "kernel", n->kernel, na);
-	val(f, in, "shmem", n->shmem, na);
-	val(f, in, "swap", n->swap, na);
-	val(f, in, "active_file", n->active_file, na);
-	val(f, in, "inactive_file", n->inactive_file, na);
-	val(f, in, "working_set", n->working_set, na);
-	val(f, in, "reclaimable", n->reclaimable, na);
-	val(f, in, "oom_kills", n->oom_kills, na);
-	val(f, in, "limit_hits", n->limit_hits, na);
-	val(f, in, "min", n->min, na);
-	val(f, in, "low", n->low, na);
-	val(f, in, "high", n->high, na);
-	val(f, in, "soft_limit", n->soft_limit, na);
+	for (size_t i = 0; i < CG_NORM_NFIELDS; i++)
+		val(f, in, cg_norm_fields[i].name, cg_norm_get(n, &cg_norm_fields[i]), na);
 }
 
 static void rates_obj(FILE *f, int *first, const struct cg_rates *r)

@@ -172,15 +172,30 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 		draw_spark(y, x, w, v, spark_min(v, w), spark_max(v, w), ST_NORMAL);
 }
 
+/* A row's name: tree branches and the last path component, or a whole path
+ * (the view's root, flat mode) cut to its tail, which names it. */
+static void cg_name(char *b, size_t n, const struct app *a, const struct cg_row *r, int w)
+{
+	const struct cg_sample *c = &a->cur->cgs[r->cg];
+	char pre[160] = "", tail[512];
+	if (a->tree)
+		tree_prefix(pre, sizeof(pre), r->last, r->depth, r->has_kids, r->folded, term_utf8());
+	if (a->tree && r->depth) {
+		snprintf(b, n, "%s%s", pre, c->name);
+		return;
+	}
+	fmt_tail(tail, sizeof(tail), c->path, w - (a->tree ? 2 : 0)); /* the root's prefix: 2 columns at most */
+	snprintf(b, n, "%s%s", pre, tail);
+}
+
 static void cg_cell(int y, int x, int w, int col, const struct app *a, const struct cg_row *r, enum style rs)
 {
 	const struct cg_sample *c = &a->cur->cgs[r->cg];
 	const struct cg_norm *n = &c->n;
-	char b[256], pre[160];
+	char b[256];
 	switch (col) {
 	case C_NAME:
-		tree_prefix(pre, sizeof(pre), r->last, r->depth, r->has_kids, r->folded, term_utf8());
-		snprintf(b, sizeof(b), "%s%s", a->tree ? pre : "", a->tree && r->depth ? c->name : c->path);
+		cg_name(b, sizeof(b), a, r, w);
 		draw_text(y, x, w, b, rs, 0);
 		break;
 	case C_USAGE: draw_text(y, x, w, B(n->usage), rs, 1); break;

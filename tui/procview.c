@@ -20,7 +20,7 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_SHR] = { "SHR", 6, 7, 1, 0, 1 },	  [PC_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
 	[PC_PSS] = { "PSS", 6, 7, 3, 0, 1 },	  [PC_USS] = { "USS", 6, 7, 3, 0, 1 },
 	[PC_OOM] = { "OOMSC", 5, 5, 1, 0, 1 },	  [PC_ADJ] = { "ADJ", 5, 5, 3, 0, 1 },
-	[PC_BAR] = { "RES of VIRT", 11, 24, 2, 1, 0 }, [PC_CMD] = { "COMMAND", 10, 0, 0, 1, 0 },
+	[PC_BAR] = { "RES of VIRT", 11, 16, 2, 1, 0 }, [PC_CMD] = { "COMMAND", 10, 0, 0, 1, 0 },
 };
 
 int procview_list_top(void)

@@ -117,3 +117,19 @@ char *sanitize(char *out, size_t n, const char *in)
 	out[w] = '\0';
 	return out;
 }
+
+char *fmt_tail(char *out, size_t n, const char *text, int w)
+{
+	char clean[1024];
+	sanitize(clean, sizeof(clean), text);
+	size_t len = strlen(clean);
+	if (w < 4 || len <= (size_t)w) {
+		snprintf(out, n, "%s", clean);
+		return out;
+	}
+	const char *tail = clean + len - (size_t)(w - 3);
+	while ((*tail & 0xc0) == 0x80) /* not inside a UTF-8 sequence */
+		tail++;
+	snprintf(out, n, "...%s", tail);
+	return out;
+}

@@ -30,4 +30,8 @@ char *fmt_rate(char *out, size_t n, double per_sec);
  * kept whole; output is cut at a character boundary. */
 char *sanitize(char *out, size_t n, const char *in);
 
+/* Sanitized text in at most w columns (one byte a column: paths), cut from
+ * the left as "...tail" when longer: the tail of a cgroup path names it. */
+char *fmt_tail(char *out, size_t n, const char *text, int w);
+
 #endif

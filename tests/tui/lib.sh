@@ -40,6 +40,15 @@ tui_wait() {
   done
   return 1
 }
+# tui_wait_re REGEX [SECONDS]: until a line of the screen matches REGEX (ERE).
+tui_wait_re() {
+  i=0; n=$(( ${2:-5} * 10 ))
+  while [ $i -lt $n ]; do
+    tui_screen | grep -qE -- "$1" && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}
 # tui_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 tui_gone() {
   i=0; n=$(( ${2:-5} * 10 ))

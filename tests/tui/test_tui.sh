@@ -77,6 +77,21 @@ tui_keys x
 check tui_gone "Any key closes this help"
 pass
 
+step "cgroup detail"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys Down Down i              # / -> hr-fixture -> child
+check tui_wait "Cgroup /hr-fixture/child (memory cgroup v2)"
+for want in "effective_limit" "set by /hr-fixture" "memory.max" "500M"; do
+  check tui_wait "$want" 1
+done
+tui_keys End
+check tui_wait "% stalled avg10 avg60 avg300"
+check tui_wait "memory.events.local"
+tui_keys Escape
+check tui_wait "USAGE TREND"
+pass
+
 step "small terminals and resize"
 tui_start 80 24 "$HR" --root "$FX"
 check tui_wait "hr-swap"
@@ -137,6 +152,37 @@ check tui_wait "zz?]0;pwned??[2J"
 tui_screen | grep -qF "hr-swap" || fail "the screen was cleared by a cgroup name"
 [ "$(tm display -p -t t '#{pane_title}')" != pwned ] || fail "a cgroup name set the terminal title"
 pass
+
+step "process detail, live"
+if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
+  trap 'tui_stop; rm -rf "$tmp"; cg_remove "$CG"' EXIT INT TERM
+  cg_exec "$CG" "$PWD/$O/tests/hog" 24 24 0 600 >/dev/null &
+  tui_start 160 40 "$HR" --cgroup "$CG"
+  check tui_wait "$(basename "$CG")"
+  tui_keys Enter
+  check tui_wait "tests/hog 24 24 0 600"
+  tui_keys Enter
+  check tui_wait "anonymous mmap"
+  check tui_wait "Mappings, largest RSS first"
+  # the 24 MiB the hog touched: one anonymous mapping, first by RSS
+  # the 24 MiB the hog touched: an anonymous mapping with 24M resident
+  # (smaps is re-read each second, so the hog may still be touching it)
+  check tui_wait_re '^\[anonymous\] +[0-9.]+[MGT] +2[45]M' 3
+  check tui_wait_re '^ statm: size [0-9.]+[MGT]  resident [23][0-9]M' 3
+  tui_screen | grep -A1 "Mappings, largest" | tail -n 1 | grep -q '^\[anonymous\]' || fail "largest RSS not first"
+  tui_keys i
+  check tui_wait "Cgroup $CG (memory cgroup"
+  tui_keys Escape
+  check tui_wait "Mappings, largest RSS first"
+  kill "$(cat "$CG_MOUNT$CG/cgroup.procs")"
+  check tui_wait "(exited; last reading)" 5
+  tui_keys Escape
+  check tui_wait "Processes in $CG: 0"
+  pass
+  cg_remove "$CG"
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
 
 step "live on this machine"
 tui_start 120 40 "$HR"

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One cgroup in full: every figure, file and memory.stat key, with rates and
+ * where each comes from (the lines are built by tui/cginfo.c). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "collectors/xalloc.h"
+#include "tui/app.h"
+#include "tui/cginfo.h"
+#include "tui/draw.h"
+#include "widgets/table.h"
+
+enum { I_LABEL, I_VALUE, I_RATE, I_NOTE, I_N };
+static const struct col_spec icols[I_N] = {
+	[I_LABEL] = { "FIGURE / KEY", 14, 34, 0, 1, 0 },
+	[I_VALUE] = { "VALUE", 9, 16, 0, 0, 1 },
+	[I_RATE] = { "PER SECOND", 10, 12, 1, 0, 1 },
+	[I_NOTE] = { "SOURCE / NOTE", 8, 0, 2, 1, 0 },
+};
+
+int infoview_list_top(void)
+{
+	return 2; /* title, column titles */
+}
+
+void infoview_open(struct app *a, const char *path)
+{
+	free(a->info_path);
+	a->info_path = xstrdup(path);
+	a->info_back = a->view;
+	a->view = VIEW_CGINFO;
+	a->il = (struct listview){ 0 };
+}
+
+/* The lines for the current sample; a cgroup that went away keeps its last
+ * lines and says so. */
+static int build(struct app *a)
+{
+	int i = sample_find_cg(a->cur, a->info_path);
+	if (i >= 0)
+		cginfo_build(a->cur, a->prev, (size_t)i, &a->info);
+	return i >= 0;
+}
+
+static void row(int y, const int *w, const struct dline *l, int sel)
+{
+	enum style st = sel ? ST_SELECTED : l->st;
+	if (sel)
+		draw_clear(y, 0, COLS, ST_SELECTED);
+	if (l->heading) {
+		draw_text(y, 0, COLS, l->label, sel ? ST_SELECTED : ST_TITLE, 0);
+		return;
+	}
+	const char *cells[I_N] = { l->label, l->value, l->rate, l->note };
+	for (int k = 0; k < I_N; k++)
+		if (w[k])
+			draw_text(y, table_col_x(w, k), w[k], cells[k], k == I_NOTE && !sel ? ST_DIM : st, icols[k].right);
+}
+
+void infoview_draw(struct app *a)
+{
+	char t[512];
+	int w[I_N], alive = build(a);
+	snprintf(t, sizeof(t), " Cgroup %s (memory cgroup v%d)%s", a->info_path, a->cur->version,
+		 alive ? "" : " - gone; last figures shown");
+	draw_text(0, 0, COLS, t, alive ? ST_NORMAL : ST_CRIT, 0);
+	table_layout(icols, I_N, COLS, w);
+	draw_clear(1, 0, COLS, ST_TITLE);
+	for (int k = 0; k < I_N; k++)
+		if (w[k])
+			draw_text(1, table_col_x(w, k), w[k], icols[k].title, ST_TITLE, icols[k].right);
+	list_resize(&a->il, (int)a->info.n, LINES - infoview_list_top() - 1);
+	for (int i = 0; i < a->il.height && a->il.top + i < a->il.n; i++)
+		row(infoview_list_top() + i, w, &a->info.v[a->il.top + i], a->il.top + i == a->il.sel);
+	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : "Esc Back  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit",
+		  ST_DIM, 0);
+}

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One process in full: its smaps mappings grouped (heap, stack, anonymous
+ * mmap, shared libraries, other files, shmem/tmpfs, kernel), then each
+ * mapping by RSS, with the statm fields and the status/oom figures. */
+#include <curses.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "widgets/format.h"
+#include "widgets/table.h"
+
+#define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
+#define S(v) fmt_size((char[16]){ 0 }, 16, (v))
+
+enum { M_NAME, M_SIZE, M_RSS, M_PSS, M_PRIV, M_SWAP, M_PERM, M_ADDR, M_N };
+static const struct col_spec mcols[M_N] = {
+	[M_NAME] = { "MAPPING", 12, 0, 0, 1, 0 }, [M_SIZE] = { "SIZE", 6, 7, 0, 0, 1 },
+	[M_RSS] = { "RSS", 6, 7, 0, 0, 1 },	  [M_PSS] = { "PSS", 6, 7, 1, 0, 1 },
+	[M_PRIV] = { "PRIVATE", 7, 7, 1, 0, 1 }, [M_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
+	[M_PERM] = { "PERM", 4, 4, 3, 0, 0 },	  [M_ADDR] = { "ADDRESS", 25, 25, 4, 0, 0 },
+};
+#define GROUP_ROWS (SG_N + 3) /* the groups, the total, a blank line, the mappings' title */
+
+int mapview_list_top(void)
+{
+	return 4; /* title, statm, status figures, column titles */
+}
+
+static double now_mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The process in the current sample, or NULL once it has exited (a reused
+ * pid is another process: its id differs). */
+struct proc_sample *mapview_proc(const struct app *a)
+{
+	struct proc_sample *p =
+		a->cur->nproc ? bsearch(&a->map_pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
+	return p && p->id == a->map_id ? p : NULL;
+}
+
+static int by_rss(const void *x, const void *y)
+{
+	const struct smap *m = x, *n = y;
+	if (m->f.rss != n->f.rss)
+		return m->f.rss < n->f.rss ? 1 : -1;
+	return (m->start > n->start) - (m->start < n->start);
+}
+
+void mapview_open(struct app *a, const struct proc_sample *p)
+{
+	a->map_back = a->view;
+	a->view = VIEW_PROCMAPS;
+	a->map_pid = p->pid;
+	a->map_id = p->id;
+	a->map_err = 0;
+	a->maps_at = -1e9;
+	procmaps_free(&a->maps);
+	for (int i = 0; i < 7; i++)
+		a->maps.statm[i] = val_na(NA_NOTREAD);
+	a->ml = (struct listview){ 0 };
+	mapview_update(a);
+}
+
+void mapview_update(struct app *a)
+{
+	struct proc_sample *p = mapview_proc(a);
+	if (!p) {
+		a->map_err = ESRCH; /* keep the last reading on screen */
+		return;
+	}
+	size_t idx = (size_t)(p - a->cur->procs);
+	collector_details(a->col, a->cur, &idx, 1, 1);
+	if (now_mono() - a->maps_at < 1.0)
+		return;
+	struct procmaps m = { 0 };
+	a->maps_at = now_mono();
+	a->map_err = collector_procmaps(a->col, a->map_pid, &m);
+	if (a->map_err == ESRCH || a->map_err == ENOENT) { /* gone: keep the last reading */
+		a->map_err = ESRCH;
+		procmaps_free(&m);
+		return;
+	}
+	if (m.n > 1)
+		qsort(m.maps, m.n, sizeof(*m.maps), by_rss);
+	procmaps_free(&a->maps);
+	a->maps = m;
+}
+
+/* ---- drawing ---- */
+
+static void figs_row(int y, const int *w, const char *name, const struct smap_figs *f, const struct smap *m,
+		     enum style st)
+{
+	char addr[40];
+	const char *cells[M_N] = { name, S(f->size), S(f->rss), S(f->pss), S(f->private), S(f->swap), "", "" };
+	if (m) {
+		snprintf(addr, sizeof(addr), "%012" PRIx64 "-%012" PRIx64, m->start, m->end);
+		cells[M_PERM] = m->perms;
+		cells[M_ADDR] = addr;
+	}
+	for (int k = 0; k < M_N; k++)
+		if (w[k])
+			draw_text(y, table_col_x(w, k), w[k], cells[k], st, mcols[k].right);
+}
+
+static void list_row(const struct app *a, int y, const int *w, int i, int sel)
+{
+	enum style st = sel ? ST_SELECTED : ST_NORMAL;
+	if (sel)
+		draw_clear(y, 0, COLS, ST_SELECTED);
+	if (i < SG_N) {
+		figs_row(y, w, smap_group_names[i], &a->maps.group[i], NULL, a->maps.group[i].size ? st : ST_DIM);
+	} else if (i == SG_N) {
+		figs_row(y, w, "total", &a->maps.total, NULL, sel ? st : ST_TITLE);
+	} else if (i == SG_N + 2) {
+		draw_text(y, 0, COLS, "Mappings, largest RSS first", sel ? st : ST_TITLE, 0);
+	} else if (i > SG_N + 2) {
+		const struct smap *m = &a->maps.maps[i - GROUP_ROWS];
+		figs_row(y, w, *m->path ? m->path : "[anonymous]", &m->f, m, st);
+	}
+}
+
+static void title(const struct app *a, const struct proc_sample *p)
+{
+	char t[512];
+	const char *cg = p && p->cg >= 0 ? a->cur->cgs[p->cg].path : "-";
+	const char *name = p && p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : "";
+	snprintf(t, sizeof(t), " Process %d%s in %s: %s", a->map_pid, p ? "" : " (exited; last reading)", cg, name);
+	draw_text(0, 0, COLS, t, p ? ST_NORMAL : ST_CRIT, 0);
+}
+
+/* statm, and status / oom figures from libproc2. */
+static void figures(const struct app *a, const struct proc_sample *p)
+{
+	char t[512];
+	const val_t *sm = a->maps.statm;
+	snprintf(t, sizeof(t), " statm: size %s  resident %s  shared %s  text %s  data %s", B(sm[0]), B(sm[1]),
+		 B(sm[2]), B(sm[3]), B(sm[5]));
+	draw_text(1, 0, COLS, t, ST_NORMAL, 0);
+	if (!p || !p->d.ok) {
+		draw_text(2, 0, COLS, " status: N/A", ST_DIM, 0);
+		return;
+	}
+	const struct proc_detail *d = &p->d;
+	char sc[16] = "N/A", adj[16] = "N/A";
+	if (d->oom_score.st == V_OK)
+		snprintf(sc, sizeof(sc), "%lld", (long long)d->oom_score.v);
+	if (d->oom_adj.st == V_OK)
+		snprintf(adj, sizeof(adj), "%lld", (long long)d->oom_adj.v);
+	snprintf(t, sizeof(t), " RssAnon %s  RssFile %s  RssShmem %s  VmSwap %s  PSS %s  USS %s  oom_score %s (adj %s)",
+		 B(d->rss_anon), B(d->rss_file), B(d->rss_shmem), B(d->swap), B(d->pss), B(d->uss), sc, adj);
+	draw_text(2, 0, COLS, t, ST_NORMAL, 0);
+}
+
+void mapview_draw(struct app *a)
+{
+	int w[M_N];
+	const struct proc_sample *p = mapview_proc(a);
+	title(a, p);
+	figures(a, p);
+	table_layout(mcols, M_N, COLS, w);
+	draw_clear(3, 0, COLS, ST_TITLE);
+	for (int k = 0; k < M_N; k++)
+		if (w[k])
+			draw_text(3, table_col_x(w, k), w[k], mcols[k].title, ST_TITLE, mcols[k].right);
+	int top = mapview_list_top(), n = a->maps.n ? GROUP_ROWS + (int)a->maps.n : 0;
+	list_resize(&a->ml, n, LINES - top - 1);
+	if (!n) {
+		char t[128];
+		if (a->map_err)
+			snprintf(t, sizeof(t), " smaps: N/A (%s)", na_reason_str(na_from_errno(a->map_err)));
+		else
+			snprintf(t, sizeof(t), " no mappings: a kernel thread or a zombie has no user memory");
+		draw_text(top, 0, COLS, t, ST_DIM, 0);
+	}
+	for (int i = 0; i < a->ml.height && a->ml.top + i < a->ml.n; i++)
+		list_row(a, top + i, w, a->ml.top + i, a->ml.top + i == a->ml.sel);
+	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : "Esc Back  i Cgroup  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit",
+		  ST_DIM, 0);
+}
