@@ -36,10 +36,10 @@ enum style app_headroom_style(const struct app *a, const struct cg_sample *c)
 
 /* ---- overview rows and the selection kept by path ---- */
 
-static void rows_refresh(struct app *a)
+void app_rows_refresh(struct app *a)
 {
 	a->rows = xreallocarray(a->rows, a->cur->ncg ? a->cur->ncg : 1, sizeof(*a->rows));
-	a->nrows = rows_build(a->cur, a->tree, &a->folds, a->rows);
+	a->nrows = rows_build(a->cur, a->tree, &a->folds, a->cg_filter, a->rows);
 	int sel = 0;
 	for (size_t i = 0; a->sel_path && i < a->nrows; i++)
 		if (strcmp(a->cur->cgs[a->rows[i].cg].path, a->sel_path) == 0)
@@ -74,7 +74,7 @@ static void take_sample(struct app *a)
 	a->prev = a->cur;
 	a->cur = s;
 	history_push(&a->hist, s);
-	rows_refresh(a);
+	app_rows_refresh(a);
 	if (a->view == VIEW_PROCS)
 		procview_update(a);
 	else if (a->view == VIEW_PROCMAPS)
@@ -164,11 +164,11 @@ static void overview_key(struct app *a, int ch)
 		if (c)
 			infoview_open(a, c->path);
 		break;
-	case 't': a->tree = !a->tree; rows_refresh(a); break;
+	case 't': a->tree = !a->tree; app_rows_refresh(a); break;
 	case ' ': case '+': case '-':
 		if (c && a->tree && (ch == ' ' || (ch == '-') != folds_has(&a->folds, c->path)))
 			folds_toggle(&a->folds, c->path);
-		rows_refresh(a);
+		app_rows_refresh(a);
 		break;
 	}
 }
@@ -236,7 +236,9 @@ static void key(struct app *a, int ch)
 			return;
 	}
 	a->status[0] = '\0';
-	if (ch == KEY_MOUSE) {
+	if (a->input && ch != KEY_RESIZE && ch != KEY_MOUSE) {
+		find_key(a, ch);
+	} else if (ch == KEY_MOUSE) {
 		mouse_key(a);
 	} else if (ch == 'q' || ch == KEY_F(10)) {
 		a->quit = 1;
@@ -247,6 +249,10 @@ static void key(struct app *a, int ch)
 		a->next = mono() + a->interval;
 	} else if (ch == '[' || ch == ']') {
 		set_interval(a, ch == '[');
+	} else if (ch == '/' || ch == '\\') {
+		find_start(a, ch);
+	} else if ((ch == 'n' || ch == 'N') && (a->view == VIEW_OVERVIEW || a->view == VIEW_PROCS)) {
+		find_next(a, ch == 'n' ? 1 : -1);
 	} else if (ch == KEY_RESIZE) {
 		list_resize(current_list(a), current_list(a)->n, LINES - list_top(a) - 1);
 	} else if (!nav_key(current_list(a), ch)) {
@@ -273,6 +279,7 @@ static void draw(struct app *a)
 	}
 	if (a->help)
 		helpview_draw(a);
+	find_draw(a);
 	refresh();
 }
 

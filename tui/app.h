@@ -63,6 +63,13 @@ struct app {
 	double maps_at; /* when smaps was last read */
 	struct procmaps maps;
 	struct listview ml;
+	/* search and filter: the footer becomes a line editor while input is
+	 * '/' (search: select the next row that matches) or '\\' (filter:
+	 * show only rows that match) */
+	int input;
+	char line[64];
+	char search[64];
+	char cg_filter[64], proc_filter[64]; /* "" none */
 	char status[128]; /* a message for the footer */
 	char fatal[128];  /* why the loop ended, printed after the terminal is restored */
 };
@@ -74,6 +81,15 @@ void overview_draw(struct app *a);
 void procview_update(struct app *a); /* filter, details, sort */
 void procview_draw(struct app *a);
 void procview_click_header(struct app *a, int x); /* sort by the column at x */
+void procview_details_all(struct app *a);	  /* libproc2 details for every row */
+int procview_row_matches(const struct app *a, size_t row, const char *text);
+void app_rows_refresh(struct app *a); /* the overview's rows after a change */
+/* Search and filter (tui/find.c). */
+void find_start(struct app *a, int kind); /* '/' search, '\\' filter */
+void find_key(struct app *a, int ch);	  /* a key while a->input */
+void find_next(struct app *a, int dir);	  /* n, N */
+void find_draw(const struct app *a);	  /* the line editor over the footer */
+const char *find_filter_note(const struct app *a, char *buf, size_t n); /* "[filter: x]  " or "" */
 void helpview_draw(const struct app *a);
 void infoview_open(struct app *a, const char *path);
 void infoview_draw(struct app *a);

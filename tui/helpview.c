@@ -8,17 +8,17 @@
 
 static const char *const lines[] = {
 	"headroom - live memory of Linux cgroups",
-	"",
 	"Up/Down j/k  PgUp/PgDn  Home/End   move",
-	"Enter, Right       processes of the selected cgroup",
+	"Enter, Right       cgroup: its processes; process: its mappings",
+	"i                  cgroup detail: every file and memory.stat key",
 	"a                  all processes",
 	"Esc, Backspace     back",
+	"/  n N             search; next / previous match",
+	"\\                  filter the rows (Esc in the editor clears)",
 	"t                  tree / flat (largest first)",
 	"Space  + -         fold / unfold a subtree",
-	"< >  F6            sort column (processes)",
-	"I                  invert the sort",
-	"p                  pause / resume",
-	"[ ]                refresh faster / slower",
+	"< >  F6   I        sort column (processes); invert it",
+	"p   [ ]            pause / resume; refresh faster / slower",
 	"mouse              click a row; click a title to sort",
 	"h ?  F1            this help",
 	"q  F10             quit",
@@ -27,7 +27,6 @@ static const char *const lines[] = {
 	"      - inactive file  ~ swap  | marks (high/low)",
 	"LIMIT ^: set by an ancestor. Colour: headroom to",
 	"the limit, page cache counted as reclaimable.",
-	"",
 	"Any key closes this help.",
 };
 

@@ -239,7 +239,9 @@ static void table(struct app *a, int top)
 
 static void footer(const struct app *a)
 {
-	const char *keys = "F1 Help  Enter Procs  a All procs  t Tree  Space Fold  p Pause  [ ] Speed  q Quit";
+	char keys[256], note[96];
+	snprintf(keys, sizeof(keys), "%sF1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  Space Fold  p Pause  q Quit",
+		 find_filter_note(a, note, sizeof(note)));
 	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : keys, ST_DIM, 0);
 }
 

@@ -145,6 +145,39 @@ static void fetch_visible(struct app *a)
 	free(idx);
 }
 
+/* libproc2 details for every row that has none yet in this sample (for
+ * sorting, filtering or searching by them). */
+void procview_details_all(struct app *a)
+{
+	size_t *idx = xcalloc(a->nprow + 1, sizeof(*idx)), n = 0;
+	for (size_t i = 0; i < a->nprow; i++)
+		if (!a->cur->procs[a->prow[i]].d.asked)
+			idx[n++] = a->prow[i];
+	if (n)
+		collector_details(a->col, a->cur, idx, n, 0);
+	free(idx);
+}
+
+int procview_row_matches(const struct app *a, size_t row, const char *text)
+{
+	const struct proc_sample *p = &a->cur->procs[a->prow[row]];
+	char pid[16];
+	snprintf(pid, sizeof(pid), "%d", p->pid);
+	return rows_match(pid, text) || rows_match(p->d.user, text) || rows_match(p->d.cmdline, text) ||
+	       rows_match(p->d.comm, text);
+}
+
+/* Keep the rows that match the filter. */
+static void filter_rows(struct app *a)
+{
+	size_t n = 0;
+	procview_details_all(a);
+	for (size_t i = 0; i < a->nprow; i++)
+		if (procview_row_matches(a, i, a->proc_filter))
+			a->prow[n++] = a->prow[i];
+	a->nprow = n;
+}
+
 void procview_update(struct app *a)
 {
 	struct sample *s = a->cur;
@@ -153,8 +186,12 @@ void procview_update(struct app *a)
 	for (size_t i = 0; i < s->nproc; i++)
 		if (in_view(a, &s->procs[i]))
 			a->prow[a->nprow++] = i;
-	if (needs_details(a->sort)) /* sorting by them needs them for every row */
-		collector_details(a->col, s, a->prow, a->nprow, a->sort == PC_PSS || a->sort == PC_USS);
+	if (a->proc_filter[0])
+		filter_rows(a);
+	if (a->sort == PC_PSS || a->sort == PC_USS) /* sorting by them needs them for every row */
+		collector_details(a->col, s, a->prow, a->nprow, 1);
+	else if (needs_details(a->sort))
+		procview_details_all(a);
 	sort_app = a;
 	if (a->nprow > 1)
 		qsort(a->prow, a->nprow, sizeof(*a->prow), cmp_rows);
@@ -235,8 +272,10 @@ void procview_draw(struct app *a)
 			if (w[k])
 				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, rs);
 	}
-	draw_text(LINES - 1, 0, COLS,
-		  a->status[0] ? a->status : "Esc Back  < > Sort  I Invert  F1 Help  p Pause  q Quit", ST_DIM, 0);
+	char foot[256], note[96];
+	snprintf(foot, sizeof(foot), "%sEnter Detail  i Cgroup  / Search  \\ Filter  < > Sort  I Invert  Esc Back  F1 Help  q Quit",
+		 find_filter_note(a, note, sizeof(note)));
+	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : foot, ST_DIM, 0);
 }
 
 void procview_click_header(struct app *a, int x)

@@ -43,21 +43,40 @@ static int by_usage(const void *a, const void *b)
 	return ux != vy ? (ux < vy ? 1 : -1) : x->cg - y->cg;
 }
 
-static size_t rows_flat(const struct sample *s, struct cg_row *out)
+int rows_match(const char *text, const char *filter)
 {
-	for (size_t i = 0; i < s->ncg; i++)
-		out[i] = (struct cg_row){ .cg = (int)i };
-	sort_s = s;
-	if (s->ncg > 1)
-		qsort(out, s->ncg, sizeof(*out), by_usage);
-	return s->ncg;
+	return !filter || !*filter || (text && strcasestr(text, filter));
 }
 
-size_t rows_build(const struct sample *s, int tree, const struct folds *f, struct cg_row *out)
+static size_t rows_flat(const struct sample *s, const char *filter, struct cg_row *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->ncg; i++)
+		if (rows_match(s->cgs[i].path, filter))
+			out[n++] = (struct cg_row){ .cg = (int)i };
+	sort_s = s;
+	if (n > 1)
+		qsort(out, n, sizeof(*out), by_usage);
+	return n;
+}
+
+/* keep[i]: cgs[i] matches the filter, or one of its descendants does. */
+static unsigned char *kept(const struct sample *s, const char *filter)
+{
+	unsigned char *keep = xcalloc(s->ncg ? s->ncg : 1, 1);
+	for (size_t i = 0; i < s->ncg; i++)
+		if (rows_match(s->cgs[i].path, filter))
+			for (int j = (int)i; j >= 0 && !keep[j]; j = s->cgs[j].parent)
+				keep[j] = 1;
+	return keep;
+}
+
+size_t rows_build(const struct sample *s, int tree, const struct folds *f, const char *filter, struct cg_row *out)
 {
 	if (!tree)
-		return rows_flat(s, out);
-	/* lastkid[p]: the index of p's last child (children follow parents) */
+		return rows_flat(s, filter, out);
+	unsigned char *keep = kept(s, filter);
+	/* lastkid[p]: the index of p's last child shown (children follow parents) */
 	int *lastkid = xcalloc(s->ncg ? s->ncg : 1, sizeof(int));
 	unsigned char last[ROW_MAXDEPTH + 1] = { 1 };
 	size_t n = 0;
@@ -65,11 +84,13 @@ size_t rows_build(const struct sample *s, int tree, const struct folds *f, struc
 	for (size_t i = 0; i < s->ncg; i++)
 		lastkid[i] = -1;
 	for (size_t i = 0; i < s->ncg; i++)
-		if (s->cgs[i].parent >= 0)
+		if (s->cgs[i].parent >= 0 && keep[i])
 			lastkid[s->cgs[i].parent] = (int)i;
 	for (size_t i = 0; i < s->ncg; i++) {
 		const struct cg_sample *c = &s->cgs[i];
 		int d = c->depth - s->cgs[0].depth;
+		if (!keep[i])
+			continue;
 		if (hide_below >= 0 && d > hide_below)
 			continue;
 		hide_below = -1;
@@ -83,5 +104,6 @@ size_t rows_build(const struct sample *s, int tree, const struct folds *f, struc
 			hide_below = d;
 	}
 	free(lastkid);
+	free(keep);
 	return n;
 }

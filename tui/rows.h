@@ -26,7 +26,11 @@ int folds_has(const struct folds *f, const char *path);
 void folds_toggle(struct folds *f, const char *path);
 void folds_free(struct folds *f);
 
-/* Fill out[0..) (room for s->ncg rows); returns the number of rows. */
-size_t rows_build(const struct sample *s, int tree, const struct folds *f, struct cg_row *out);
+/* Fill out[0..) (room for s->ncg rows); returns the number of rows.
+ * filter (NULL or "": none): only cgroups whose path holds it, ignoring
+ * case, and in a tree their ancestors, so the tree stays whole. */
+size_t rows_build(const struct sample *s, int tree, const struct folds *f, const char *filter, struct cg_row *out);
+/* text holds filter, ignoring case (NULL or "" filter: always). */
+int rows_match(const char *text, const char *filter);
 
 #endif

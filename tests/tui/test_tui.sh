@@ -92,14 +92,49 @@ tui_keys Escape
 check tui_wait "USAGE TREND"
 pass
 
+step "search and filter"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys '\' c h i
+check tui_wait "Filter: chi_"
+tui_keys Enter
+check tui_wait "[filter: chi]"
+check tui_gone "hr-swap"
+tui_screen | grep -qF "child" || fail "the filter hid the match"
+tui_screen | grep -qF "hr-fixture" || fail "the filter hid the match's parent"
+tui_keys '\' Escape
+check tui_wait "hr-swap"
+tui_keys a / h o g ' ' 9 6
+check tui_wait "Search: hog 96_"
+tui_keys Enter Enter               # the match selected, then its detail
+check tui_wait "Process 115 in /hr-swap: hog 96 8 10 600"
+tui_keys Escape '\' 1 1 2 Enter
+check tui_wait "Processes (all): 1"
+tui_screen | grep -qF "hog 100 100 0 600" || fail "filtered by pid 112 but its row is not shown"
+tui_keys / n o p e Enter n
+check tui_wait "'nope' not found"
+pass
+
 step "small terminals and resize"
 tui_start 80 24 "$HR" --root "$FX"
 check tui_wait "hr-swap"
 tui_screen | grep -qF "200M^" || fail "80x24 lacks the effective limit"
+tui_keys h
+check tui_wait "Any key closes this help"  # the whole help fits 80x24
+tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
+tui_keys x
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
 tui_screen | grep -q "hr-fixture" || fail "40x10 lacks the cgroup names"
+tui_keys Down i                   # every screen at 40x10
+check tui_wait "Cgroup /hr-fixture"
+tui_keys Escape a Enter
+check tui_wait "Process 112"
+tui_keys Escape Escape h
+sleep 0.3
+tui_keys x
+check tui_wait "CGROUP"
 tm resize-window -t t -x 20 -y 5
 sleep 0.5
 tm resize-window -t t -x 120 -y 40
@@ -156,7 +191,7 @@ pass
 step "process detail, live"
 if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
   trap 'tui_stop; rm -rf "$tmp"; cg_remove "$CG"' EXIT INT TERM
-  cg_exec "$CG" "$PWD/$O/tests/hog" 24 24 0 600 >/dev/null &
+  (cg_exec "$CG" "$PWD/$O/tests/hog" 24 24 0 600 >/dev/null 2>&1 &) # not our job: no "Terminated"
   tui_start 160 40 "$HR" --cgroup "$CG"
   check tui_wait "$(basename "$CG")"
   tui_keys Enter

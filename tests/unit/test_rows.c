@@ -44,7 +44,7 @@ static void test_tree_rows(void **state)
 	struct cg_row r[6];
 	char p[64];
 	tree(&s);
-	assert_int_equal(rows_build(&s, 1, &f, r), 6);
+	assert_int_equal(rows_build(&s, 1, &f, NULL, r), 6);
 	const char *want[] = { "-", "|--", "| |--", "| `--", "`--", "  `--" };
 	for (int i = 0; i < 6; i++) {
 		tree_prefix(p, sizeof(p), r[i].last, r[i].depth, r[i].has_kids, r[i].folded, 0);
@@ -52,16 +52,16 @@ static void test_tree_rows(void **state)
 		assert_string_equal(p, want[i]);
 	}
 	folds_toggle(&f, "/a");
-	assert_int_equal(rows_build(&s, 1, &f, r), 4); /* a1, a2 hidden */
+	assert_int_equal(rows_build(&s, 1, &f, NULL, r), 4); /* a1, a2 hidden */
 	assert_int_equal(r[1].cg, 1);
 	assert_true(r[1].folded);
 	assert_int_equal(r[2].cg, 4);
 	tree_prefix(p, sizeof(p), r[1].last, r[1].depth, r[1].has_kids, r[1].folded, 0);
 	assert_string_equal(p, "|-+");
 	folds_toggle(&f, "/a");
-	assert_int_equal(rows_build(&s, 1, &f, r), 6);
+	assert_int_equal(rows_build(&s, 1, &f, NULL, r), 6);
 	/* flat: largest usage first */
-	assert_int_equal(rows_build(&s, 0, &f, r), 6);
+	assert_int_equal(rows_build(&s, 0, &f, "", r), 6);
 	int order[] = { 0, 4, 2, 1, 3, 5 };
 	for (int i = 0; i < 6; i++)
 		assert_int_equal(r[i].cg, order[i]);
@@ -69,10 +69,39 @@ static void test_tree_rows(void **state)
 	sample_free(&s);
 }
 
+/* A filter keeps the matching cgroups and, in a tree, their ancestors;
+ * the branch lines are drawn for the rows kept. */
+static void test_filter(void **state)
+{
+	(void)state;
+	struct sample s = { 0 };
+	struct folds f = { 0 };
+	struct cg_row r[6];
+	char p[64];
+	tree(&s);
+	assert_int_equal(rows_build(&s, 1, &f, "A1", r), 3); /* / a a1 */
+	assert_int_equal(r[0].cg, 0);
+	assert_int_equal(r[1].cg, 1);
+	assert_int_equal(r[2].cg, 2);
+	tree_prefix(p, sizeof(p), r[1].last, r[1].depth, r[1].has_kids, r[1].folded, 0);
+	assert_string_equal(p, "`--"); /* now the last child of / */
+	tree_prefix(p, sizeof(p), r[2].last, r[2].depth, r[2].has_kids, r[2].folded, 0);
+	assert_string_equal(p, "  `--");
+	assert_int_equal(rows_build(&s, 0, &f, "/b", r), 2); /* flat: the matches only */
+	assert_int_equal(r[0].cg, 4);
+	assert_int_equal(r[1].cg, 5);
+	assert_int_equal(rows_build(&s, 1, &f, "nothing", r), 0);
+	assert_true(rows_match("/Kubepods/Burstable", "burst"));
+	assert_false(rows_match(NULL, "x"));
+	assert_true(rows_match(NULL, ""));
+	sample_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_rows),
+		cmocka_unit_test(test_filter),
 	};
 	return cmocka_run_group_tests_name("rows", tests, NULL, NULL);
 }
