@@ -312,10 +312,12 @@ static void app_free(struct app *a)
 
 int app_run(struct collector *c, const struct options *o)
 {
-	struct app a = { .col = c, .opt = o, .interval = o->delay > 0 ? o->delay : 1, .tree = 1, .sort = PC_RES,
-			 .warn_pct = 80, .crit_pct = 95 };
+	struct app a = { .col = c, .opt = o };
+	char err[512] = "";
+	settings_load(&a);
 	if (term_open(o->no_color) != 0) {
 		fprintf(stderr, "headroom: cannot set up the terminal\n");
+		app_free(&a);
 		return 1;
 	}
 	take_sample(&a);
@@ -333,6 +335,8 @@ int app_run(struct collector *c, const struct options *o)
 	term_close();
 	if (a.fatal[0])
 		fprintf(stderr, "headroom: %s\n", a.fatal);
+	if (settings_save(&a, err, sizeof(err)) != 0)
+		fprintf(stderr, "headroom: %s\n", err);
 	app_free(&a);
 	return a.fatal[0] ? 1 : 0;
 }

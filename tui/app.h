@@ -34,6 +34,7 @@ struct app {
 	int paused, help, quit;
 	enum view view;
 	int warn_pct, crit_pct; /* of the effective limit, not counting reclaimable */
+	int settings_bad;	/* the config file had lines headroom could not read */
 	/* overview */
 	struct cg_row *rows;
 	size_t nrows;
@@ -75,6 +76,12 @@ struct app {
 };
 
 int app_run(struct collector *c, const struct options *o);
+
+/* Settings kept between runs (tui/settings.c, the file: tui/config.h). */
+extern const char *const pcol_names[PC_N]; /* sort column names */
+void settings_load(struct app *a);
+/* Returns 0, or -1 with a message in err. */
+int settings_save(const struct app *a, char *err, size_t errlen);
 
 /* Screens (tui/overview.c, tui/procview.c, tui/helpview.c). */
 void overview_draw(struct app *a);

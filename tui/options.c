@@ -87,8 +87,10 @@ int options_parse(struct options *o, int argc, char **argv, FILE *err)
 			fprintf(err, "headroom: -n wants a count of 1 or more, not '%s'\n", optarg);
 			return -1;
 		case 'd':
-			if (parse_delay(optarg, &o->delay) == 0)
+			if (parse_delay(optarg, &o->delay) == 0) {
+				o->delay_set = 1;
 				break;
+			}
 			fprintf(err, "headroom: -d wants seconds between 0 and 86400, not '%s'\n", optarg);
 			return -1;
 		case 'c':

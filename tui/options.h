@@ -9,7 +9,8 @@ enum out_mode { OUT_TUI, OUT_BATCH, OUT_JSON };
 struct options {
 	enum out_mode mode;
 	long count;   /* samples to take; 0 = until interrupted */
-	double delay; /* seconds between samples */
+	double delay;  /* seconds between samples */
+	int delay_set; /* -d was given (it overrides the config file) */
 	const char *root;
 	const char *cgroup;
 	int smaps;    /* read PSS/USS/SwapPss for every process */

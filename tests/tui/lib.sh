@@ -3,6 +3,9 @@
 TUI_N=0
 TMUX_SOCK="headroom-test-$$-0"
 tm() { tmux -L "$TMUX_SOCK" -f /dev/null "$@"; }
+# The dashboard's settings go to a directory of the test's own, never to
+# the user's ~/.config.
+TUI_CONFIG=$(mktemp -d)
 
 # tui_start COLS ROWS CMD...: a detached session running CMD; the pane stays
 # after CMD exits, so its exit status and last screen can be read.
@@ -10,17 +13,21 @@ tui_start() {
   cols=$1 rows=$2; shift 2
   TUI_N=$((TUI_N + 1)); TMUX_SOCK="headroom-test-$$-$TUI_N"  # a server of its own
   TUI_STATUS=$(mktemp); rm -f "$TUI_STATUS"
+  # each run starts from no settings, unless a test keeps them on purpose
+  [ -n "${TUI_KEEP_CONFIG:-}" ] || { rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d); }
   # A wrapper writes the program's exit status: tmux may mark the pane dead
   # on the pty's close before it has reaped the program, and never say.
   # The wrapper outlives a Ctrl-C (a caught signal is default again after
   # exec, so the program still gets a real SIGINT).
   tm new-session -d -s t -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e TERM=xterm-256color \
+     -e XDG_CONFIG_HOME="$TUI_CONFIG" \
      sh -c 'trap : INT; "$@"; echo $? > "$0"' "$TUI_STATUS" "$@" \; \
      set-option -t t remain-on-exit on
 }
 tui_screen() { tm capture-pane -p -t t; }
 tui_keys() { tm send-keys -t t "$@"; }
 tui_stop() { tm kill-server 2>/dev/null; rm -f "${TUI_STATUS:-}"; }
+tui_cleanup() { tui_stop; rm -rf "$TUI_CONFIG"; }  # for the script's EXIT trap
 tui_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')"; }  # the program, below the wrapper
 tui_dead() { [ "$(tm display -p -t t '#{pane_dead}')" = 1 ]; }
 # The program's exit status, once it has exited.

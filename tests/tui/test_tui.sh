@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 . tests/tui/lib.sh
 HR="$PWD/$O/headroom"
 FX="$PWD/tests/fixtures/v2-qemu"
-trap 'tui_stop' EXIT INT TERM
+trap 'tui_cleanup' EXIT INT TERM
 step() { name="tui/$1 ($O)"; }
 check() { # check CONDITION-COMMAND... : fail with the screen shown
   if ! "$@"; then
@@ -115,6 +115,35 @@ tui_keys / n o p e Enter n
 check tui_wait "'nope' not found"
 pass
 
+step "settings kept between runs"
+TUI_KEEP_CONFIG=1
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys t a '<' ']'               # flat, processes sorted by VIRT, every 2 s
+check tui_wait "VIRTv"
+tui_keys q
+check tui_exit
+cfg="$TUI_CONFIG/headroom/config"
+for want in "sort = virt" "tree = 0" "interval = 2"; do
+  grep -qxF "$want" "$cfg" || { cat "$cfg"; fail "the settings file lacks '$want'"; }
+done
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "/hr-fixture/child"  # flat again: whole paths
+check tui_wait "every 2s"
+tui_keys a
+check tui_wait "VIRTv"
+tui_keys q
+check tui_exit
+echo "colour = pink" >> "$cfg"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "config line 8: 'colour' wants a known key; skipped (the file is kept as it is)"
+tui_keys t q
+check tui_exit
+grep -qxF "colour = pink" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
+grep -qxF "tree = 0" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
+unset TUI_KEEP_CONFIG
+pass
+
 step "small terminals and resize"
 tui_start 80 24 "$HR" --root "$FX"
 check tui_wait "hr-swap"
@@ -178,7 +207,7 @@ tui_stop
 
 step "escape sequences stay inert"
 tmp=$(mktemp -d)
-trap 'tui_stop; rm -rf "$tmp"' EXIT INT TERM
+trap 'tui_cleanup; rm -rf "$tmp"' EXIT INT TERM
 cp -a "$FX/." "$tmp/"
 evil=$(printf 'zz\033]0;pwned\007\033[2J')
 mkdir "$tmp/sys/fs/cgroup/$evil" && : > "$tmp/sys/fs/cgroup/$evil/cgroup.procs"
@@ -190,7 +219,7 @@ pass
 
 step "process detail, live"
 if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
-  trap 'tui_stop; rm -rf "$tmp"; cg_remove "$CG"' EXIT INT TERM
+  trap 'tui_cleanup; rm -rf "$tmp"; cg_remove "$CG"' EXIT INT TERM
   (cg_exec "$CG" "$PWD/$O/tests/hog" 24 24 0 600 >/dev/null 2>&1 &) # not our job: no "Terminated"
   tui_start 160 40 "$HR" --cgroup "$CG"
   check tui_wait "$(basename "$CG")"

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The dashboard's settings from the config file at start, and back into it
+ * on quit (tui/config.c reads and writes the file). */
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/app.h"
+#include "tui/config.h"
+
+const char *const pcol_names[PC_N] = {
+	[PC_PID] = "pid",	      [PC_USER] = "user",	    [PC_VIRT] = "virt", [PC_RES] = "res",
+	[PC_SHR] = "shr",	      [PC_SWAP] = "swap",	    [PC_PSS] = "pss",	[PC_USS] = "uss",
+	[PC_OOM] = "oom_score",	      [PC_ADJ] = "oom_score_adj", [PC_BAR] = "res_of_virt",
+	[PC_CMD] = "command",
+};
+
+void settings_load(struct app *a)
+{
+	struct config c;
+	char err[256] = "";
+	a->settings_bad = config_load(&c, err, sizeof(err)) != 0;
+	if (a->settings_bad)
+		snprintf(a->status, sizeof(a->status), "%s (the file is kept as it is)", err);
+	a->interval = a->opt->delay_set && a->opt->delay > 0 ? a->opt->delay : c.interval;
+	a->tree = c.tree;
+	a->warn_pct = c.warn_pct;
+	a->crit_pct = c.crit_pct;
+	a->sort_asc = c.sort_asc;
+	a->sort = PC_RES;
+	int known = 0;
+	for (int k = 0; k < PC_N && !known; k++) {
+		known = strcmp(c.sort, pcol_names[k]) == 0;
+		if (known)
+			a->sort = (enum pcol)k;
+	}
+	if (!known && !a->settings_bad)
+		snprintf(a->status, sizeof(a->status), "config: no column '%s' to sort by; sorting by res", c.sort);
+	a->folds = c.folds; /* the app owns them now */
+}
+
+int settings_save(const struct app *a, char *err, size_t errlen)
+{
+	if (a->settings_bad)
+		return 0; /* it held lines headroom could not read: leave it to its owner */
+	struct config c;
+	config_defaults(&c);
+	snprintf(c.sort, sizeof(c.sort), "%s", pcol_names[a->sort]);
+	c.sort_asc = a->sort_asc;
+	c.warn_pct = a->warn_pct;
+	c.crit_pct = a->crit_pct;
+	c.interval = a->interval;
+	c.tree = a->tree;
+	c.folds = a->folds; /* borrowed: not freed here */
+	return config_save(&c, err, errlen);
+}
