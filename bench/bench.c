@@ -252,7 +252,7 @@ static double now(clockid_t c)
 
 struct ctx {
 	struct fileset cgfiles, procs, statm, pidcg;
-	int procfd;
+	int procfd, version;
 	struct collector *col;
 	struct sample s;
 };
@@ -273,8 +273,11 @@ static void run_variant(struct ctx *c, int v)
 	case V_HEADROOM:
 		collector_sample(c->col, &c->s);
 		break;
-	case V_PROCS:
-		read_kept(&c->procs);
+	case V_PROCS: /* v1 re-reads of a kept cgroup.procs return a stale list */
+		if (c->version == 1)
+			read_reopen(&c->procs);
+		else
+			read_kept(&c->procs);
 		break;
 	case V_PIDCG:
 		read_kept(&c->pidcg);
@@ -327,6 +330,7 @@ static void ctx_open(struct ctx *c, const struct scene *s, int version)
 	char err[256];
 	struct collector_opts o = { .root = "/" };
 	fd_limit_raise();
+	c->version = version;
 	add_cgroups(s->mount, version, &c->cgfiles, &c->procs);
 	add_pids(&c->statm, &c->pidcg);
 	fileset_open(&c->cgfiles);

@@ -326,7 +326,12 @@ static void node_read_psi(struct cgtree *t, struct cg_node *n, struct cg_sample 
  * still there, so its pids are reported under a slot that stays. */
 static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample *c, int idx, cg_pid_fn fn, void *ctx)
 {
-	int e = fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf, 0); /* many records */
+	/* v1 builds a pid list on an open file's first read and hands the same
+	 * list to every re-read until a second passes without one: a kept
+	 * descriptor read each sample would never see a process come or go.
+	 * v2 walks the cgroup's tasks afresh on every read from offset 0. */
+	int e = t->version == 1 ? buf_read_at(&t->buf, n->dirfd, "cgroup.procs")
+				: fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf, 0);
 	if (e == ENOENT || e == ENODEV)
 		return -1; /* every cgroup has it: without it the cgroup is gone */
 	if (e)

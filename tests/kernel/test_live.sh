@@ -1,6 +1,7 @@
 #!/bin/sh
 # On this machine's kernel, while headroom samples: a child cgroup made, its
-# limit written, the parent's limit written, the child removed. headroom
+# limit written, a process moved into it and gone again, the parent's limit
+# written, the child removed. headroom
 # learns of these through inotify rather than re-reading every directory and
 # limit each sample, so each change must still show in the samples after it.
 set -u
@@ -9,17 +10,21 @@ cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
 cg_test_begin "kernel/live-changes ($O)" headroom-test-live
 out=$(mktemp)
-trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
+trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 
 "$O/headroom" --json --cgroup "$CG" -d 0.1 -n 30 > "$out" &
 hr=$!
 sleep 0.6
 mkdir "$CG_MOUNT$CG/sub" && cg_limit "$CG/sub" 33554432
-sleep 0.6
+sleep 0.3
+cg_exec "$CG/sub" sleep 0.6 &
+sleep 0.9
 cg_limit "$CG" 25165824
 sleep 0.6
 rmdir "$CG_MOUNT$CG/sub"
 wait $hr || fail "headroom exited $?"
+wait
 
 jq -e . "$out" > /dev/null || fail "output is not JSON lines"
 sub="$CG/sub"
@@ -35,4 +40,9 @@ first=$(echo "$rows" | awk '{print $1}'); last=$(echo "$rows" | awk '{print $NF}
 echo "$rows" | grep -q '\[1,33554432,33554432,"max"\]' || fail "sub with its own 32M limit never seen"
 echo "$rows" | grep -q '\[1,33554432,25165824,25165824\]' || fail "sub capped by the parent's new 24M limit never seen"
 [ "$last" = '[0,null,null,25165824]' ] || fail "last sample should show sub gone and the 24M limit: $last"
+# sub's processes per sample: none, the sleep, none again (v1 keeps a stale
+# cgroup.procs list for a descriptor re-read within a second)
+procs=$(jq -r --arg sub "$sub" '(.cgroups[] | select(.path == $sub) | .nprocs) // "-"' "$out" | uniq | tr '\n' ' ')
+echo "$name: sub's processes: $procs"
+echo "$procs" | grep -q '^- 0 1 0 -' || fail "the process moved into sub and gone again not seen: $procs"
 result PASS "$name"

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
 cg_test_begin "kernel/many-processes ($O)" headroom-test-many
 out=$(mktemp)
-trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
+trap 'cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 
 cg_exec "$CG" sh -c 'for i in $(seq 1500); do sleep 60 & done; wait' &
 for i in $(seq 100); do

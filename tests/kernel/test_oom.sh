@@ -8,7 +8,8 @@ cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
 cg_test_begin "kernel/oom ($O)" headroom-test-oom
 out=$(mktemp)
-trap 'cg_remove "$CG"; rm -f "$out"' EXIT INT TERM
+trap 'cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 cg_limit "$CG" 67108864
 
 "$O/headroom" --json --cgroup "$CG" -d 0.05 -n 80 > "$out" &

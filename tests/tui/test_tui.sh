@@ -8,7 +8,14 @@ cd "$(dirname "$0")/../.."
 . tests/tui/lib.sh
 HR="$PWD/$O/headroom"
 FX="$PWD/tests/fixtures/v2-qemu"
-trap 'tui_cleanup' EXIT INT TERM
+tmp= CG=
+cleanup() {
+  tui_cleanup
+  [ -z "$tmp" ] || rm -rf "$tmp"
+  [ -z "$CG" ] || cg_remove "$CG"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs cleanup
 step() { name="tui/$1 ($O)"; }
 check() { # check CONDITION-COMMAND... : fail with the screen shown
   if ! "$@"; then
@@ -207,7 +214,6 @@ tui_stop
 
 step "escape sequences stay inert"
 tmp=$(mktemp -d)
-trap 'tui_cleanup; rm -rf "$tmp"' EXIT INT TERM
 cp -a "$FX/." "$tmp/"
 evil=$(printf 'zz\033]0;pwned\007\033[2J')
 mkdir "$tmp/sys/fs/cgroup/$evil" && : > "$tmp/sys/fs/cgroup/$evil/cgroup.procs"
@@ -218,8 +224,8 @@ tui_screen | grep -qF "hr-swap" || fail "the screen was cleared by a cgroup name
 pass
 
 step "process detail, live"
+CG=
 if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
-  trap 'tui_cleanup; rm -rf "$tmp"; cg_remove "$CG"' EXIT INT TERM
   (cg_exec "$CG" "$PWD/$O/tests/hog" 24 24 0 600 >/dev/null 2>&1 &) # not our job: no "Terminated"
   tui_start 160 40 "$HR" --cgroup "$CG"
   check tui_wait "$(basename "$CG")"
@@ -243,7 +249,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
   tui_keys Escape
   check tui_wait "Processes in $CG: 0"
   pass
-  cg_remove "$CG"
+  cg_remove "$CG" && CG=
 else
   result SKIP "$name: cannot create a cgroup below our own"
 fi
