@@ -6,6 +6,7 @@
 #   make run        build and start headroom on this machine
 #   make test       every test: unit (plain and ASan+UBSan), real kernel, tmux, clang build
 #   make bench      the sampling benchmark (see README)
+#   make screenshots  PNGs of every screen from a live experiment, for README
 #   make V=1        show the commands
 #   make SAN=1      ASan+UBSan build in build/asan
 
@@ -50,7 +51,7 @@ HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 BENCH_BIN  := $(O)/bench/bench
 
-.PHONY: all deps deps-build run test check bench clean format
+.PHONY: all deps deps-build run test check bench screenshots clean format
 all: deps-build $(O)/headroom
 
 # Every Debian package the build and the tests use, installed if missing.
@@ -103,8 +104,14 @@ test: deps
 
 bench: deps-build
 	$(Q)scripts/deps.sh bench
-	$(Q)$(MAKE) --no-print-directory $(BENCH_BIN)
+	$(Q)$(MAKE) --no-print-directory $(BENCH_BIN) $(O)/headroom
 	$(Q)bench/run.sh $(O)
+
+# PNGs of every screen from a live experiment on this machine (README shows them).
+screenshots: deps-build
+	$(Q)scripts/deps.sh shots
+	$(Q)$(MAKE) --no-print-directory $(O)/headroom $(O)/tests/hog
+	$(Q)scripts/screenshots.sh $(O)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

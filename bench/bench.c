@@ -389,19 +389,32 @@ static void measure(struct ctx *c, int samples, int version)
 	}
 }
 
+/* bench/tui.sh SECONDS HEADROOM, while the scene's processes live. */
+static int run_tui(const char *args)
+{
+	char *cmd = xasprintf("bench/tui.sh %s", args);
+	int st = system(cmd);
+	free(cmd);
+	return st == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct scene s = { .ncg = 200, .nproc = 2000 };
 	int samples = 100, ch;
-	while ((ch = getopt(argc, argv, "g:p:n:")) != -1) {
-		if (ch == 'g')
+	const char *tui = NULL; /* "SECONDS HEADROOM" for bench/tui.sh */
+	while ((ch = getopt(argc, argv, "g:p:n:t:")) != -1) {
+		if (ch == 't')
+			tui = optarg;
+		else if (ch == 'g')
 			s.ncg = atoi(optarg);
 		else if (ch == 'p')
 			s.nproc = atoi(optarg);
 		else if (ch == 'n')
 			samples = atoi(optarg);
 		else
-			return fprintf(stderr, "usage: bench [-g CGROUPS] [-p PROCESSES] [-n SAMPLES]\n"), 2;
+			return fprintf(stderr, "usage: bench [-g CGROUPS] [-p PROCESSES] [-n SAMPLES] [-t 'SECONDS HEADROOM']\n"),
+			       2;
 	}
 	if (s.ncg < 1 || s.nproc < 1 || samples < 2)
 		return fprintf(stderr, "bench: counts must be positive\n"), 2;
@@ -412,10 +425,11 @@ int main(int argc, char **argv)
 		struct ctx c = { 0 };
 		ctx_open(&c, &s, m.version);
 		measure(&c, samples, m.version);
+		fflush(stdout);
+		rc = tui ? run_tui(tui) : 0; /* the dashboards over the same processes */
 		collector_close(c.col);
 		sample_free(&c.s);
 		mounts_free(&m);
-		rc = 0;
 	}
 	scene_remove(&s);
 	return rc;

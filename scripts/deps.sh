@@ -5,11 +5,13 @@
 #   scripts/deps.sh test    packages for building and for every test
 #   scripts/deps.sh bench   packages for the benchmark
 #   scripts/deps.sh capture packages for recreating the QEMU v2 fixture
+#   scripts/deps.sh shots   packages for make screenshots
 set -eu
 
 BUILD="make gcc pkg-config libc6-dev libncurses-dev libproc2-dev"
 TEST="$BUILD clang libcmocka-dev tmux jq procps"
-BENCH="$BUILD procps"
+BENCH="$BUILD procps tmux htop"
+SHOTS="$BUILD tmux aha chromium fonts-dejavu-core"
 # Recreating the v2 fixture in a QEMU guest (tests/fixtures/make-v2-capture.sh).
 CAPTURE="$BUILD qemu-system-x86 busybox-static cpio"
 
@@ -18,7 +20,8 @@ case "${1:-build}" in
   test)  want=$TEST ;;
   bench) want=$BENCH ;;
   capture) want=$CAPTURE ;;
-  *) echo "usage: $0 build|test|bench|capture" >&2; exit 2 ;;
+  shots) want=$SHOTS ;;
+  *) echo "usage: $0 build|test|bench|capture|shots" >&2; exit 2 ;;
 esac
 
 missing=""
