@@ -221,6 +221,14 @@ tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait "zz?]0;pwned??[2J"
 tui_screen | grep -qF "hr-swap" || fail "the screen was cleared by a cgroup name"
 [ "$(tm display -p -t t '#{pane_title}')" != pwned ] || fail "a cgroup name set the terminal title"
+# a process whose command line carries the same: in the list and its detail
+printf 'hog\033]0;owned\007\033[2J\000100\000' > "$tmp/proc/112/cmdline"
+tui_keys a
+check tui_wait "hog?]0;owned??[2J 100"
+tui_screen | grep -qF "hog 96 8 10 600" || fail "the screen was cleared by a process name"
+tui_keys Enter
+check tui_wait "Process 112 in /hr-fixture/child: hog?]0;owned??[2J 100"
+[ "$(tm display -p -t t '#{pane_title}')" != owned ] || fail "a process name set the terminal title"
 pass
 
 step "process detail, live"
