@@ -198,8 +198,11 @@ static void detail_key(struct app *a, int ch)
 static void procs_key(struct app *a, int ch)
 {
 	const struct proc_sample *p = selected_proc(a);
+	if (is_back(ch)) {
+		a->view = VIEW_OVERVIEW;
+		return;
+	}
 	switch (ch) {
-	case 27: case KEY_BACKSPACE: case 127: case KEY_LEFT: a->view = VIEW_OVERVIEW; break;
 	case '\r': case '\n': case KEY_ENTER: case KEY_RIGHT:
 		if (p)
 			mapview_open(a, p);

@@ -31,8 +31,7 @@ static const struct cg_sample *prev_cg(const struct sample *prev, const struct c
 
 /* A figure's value (bytes or a count) and, when there is a previous
  * reading, its rate per second. */
-static void value_line(struct dlines *d, const char *label, val_t v, val_t was, double dt, int count,
-		       const char *note)
+static void value_line(struct dlines *d, const char *label, val_t v, val_t was, double dt, int count, const char *note)
 { /* was: N/A for a figure with no rate (a limit, a setting) */
 	struct dline *l = dlines_add(d);
 	snprintf(l->label, sizeof(l->label), "%s", label);
@@ -92,8 +91,7 @@ static void files(struct dlines *d, const struct sample *s, const struct cg_samp
 	}
 }
 
-static void kvfile(struct dlines *d, const struct cg_sample *c, const struct cg_sample *p, double dt,
-		   enum cg_kvfile k)
+static void kvfile(struct dlines *d, const struct cg_sample *c, const struct cg_sample *p, double dt, enum cg_kvfile k)
 {
 	dlines_heading(d, cg_kvfiles[k].name);
 	if (c->kv_why[k] != NA_NONE) {
@@ -132,7 +130,8 @@ static void pressure(struct dlines *d, const struct sample *s, const struct cg_s
 	if (!c->psi.some.ok && !c->psi.full.ok) {
 		struct dline *l = dlines_add(d);
 		snprintf(l->label, sizeof(l->label), "N/A");
-		snprintf(l->note, sizeof(l->note), "%s", na_reason_str((enum na_reason)(c->psi.why ? c->psi.why : NA_ABSENT)));
+		snprintf(l->note, sizeof(l->note), "%s",
+			 na_reason_str((enum na_reason)(c->psi.why ? c->psi.why : NA_ABSENT)));
 		l->st = ST_DIM;
 		return;
 	}

@@ -106,7 +106,8 @@ int config_parse(struct config *c, const char *text, char *err, size_t errlen)
 	free(copy);
 	if (c->crit_pct < c->warn_pct) {
 		if (!bad++)
-			snprintf(err, errlen, "config: critical_percent below warn_percent; both set to their defaults");
+			snprintf(err, errlen,
+				 "config: critical_percent below warn_percent; both set to their defaults");
 		c->warn_pct = 80;
 		c->crit_pct = 95;
 	}

@@ -55,7 +55,8 @@ static void row(int y, const int *w, const struct dline *l, int sel)
 	const char *cells[I_N] = { l->label, l->value, l->rate, l->note };
 	for (int k = 0; k < I_N; k++)
 		if (w[k])
-			draw_text(y, table_col_x(w, k), w[k], cells[k], k == I_NOTE && !sel ? ST_DIM : st, icols[k].right);
+			draw_text(y, table_col_x(w, k), w[k], cells[k], k == I_NOTE && !sel ? ST_DIM : st,
+				  icols[k].right);
 }
 
 void infoview_draw(struct app *a)

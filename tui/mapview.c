@@ -22,7 +22,7 @@ enum { M_NAME, M_SIZE, M_RSS, M_PSS, M_PRIV, M_SWAP, M_PERM, M_ADDR, M_N };
 static const struct col_spec mcols[M_N] = {
 	[M_NAME] = { "MAPPING", 12, 0, 0, 1, 0 }, [M_SIZE] = { "SIZE", 6, 7, 0, 0, 1 },
 	[M_RSS] = { "RSS", 6, 7, 0, 0, 1 },	  [M_PSS] = { "PSS", 6, 7, 1, 0, 1 },
-	[M_PRIV] = { "PRIVATE", 7, 7, 1, 0, 1 }, [M_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
+	[M_PRIV] = { "PRIVATE", 7, 7, 1, 0, 1 },  [M_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
 	[M_PERM] = { "PERM", 4, 4, 3, 0, 0 },	  [M_ADDR] = { "ADDRESS", 25, 25, 4, 0, 0 },
 };
 #define GROUP_ROWS (SG_N + 3) /* the groups, the total, a blank line, the mappings' title */
@@ -185,6 +185,7 @@ void mapview_draw(struct app *a)
 	}
 	for (int i = 0; i < a->ml.height && a->ml.top + i < a->ml.n; i++)
 		list_row(a, top + i, w, a->ml.top + i, a->ml.top + i == a->ml.sel);
-	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : "Esc Back  i Cgroup  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit",
-		  ST_DIM, 0);
+	draw_text(LINES - 1, 0, COLS,
+		  a->status[0] ? a->status : "Esc Back  i Cgroup  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit", ST_DIM,
+		  0);
 }

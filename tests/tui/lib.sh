@@ -38,39 +38,22 @@ tui_status() {
 }
 tui_alt() { tm display -p -t t '#{alternate_on}'; }
 
+# tui_until SECONDS CMD...: until CMD succeeds, polling every 0.1 s.
+tui_until() {
+  i=0; n=$(( $1 * 10 )); shift
+  while [ $i -lt $n ]; do
+    "$@" && return 0
+    sleep 0.1; i=$((i + 1))
+  done
+  return 1
+}
+tui_shows() { tui_screen | grep -q "$1" -- "$2"; }  # tui_shows -F|-E PATTERN
+tui_lacks() { ! tui_shows -F "$1"; }
 # tui_wait TEXT [SECONDS]: until the screen shows TEXT (fixed string).
-tui_wait() {
-  i=0; n=$(( ${2:-5} * 10 ))
-  while [ $i -lt $n ]; do
-    tui_screen | grep -qF -- "$1" && return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
+tui_wait() { tui_until "${2:-5}" tui_shows -F "$1"; }
 # tui_wait_re REGEX [SECONDS]: until a line of the screen matches REGEX (ERE).
-tui_wait_re() {
-  i=0; n=$(( ${2:-5} * 10 ))
-  while [ $i -lt $n ]; do
-    tui_screen | grep -qE -- "$1" && return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
+tui_wait_re() { tui_until "${2:-5}" tui_shows -E "$1"; }
 # tui_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
-tui_gone() {
-  i=0; n=$(( ${2:-5} * 10 ))
-  while [ $i -lt $n ]; do
-    tui_screen | grep -qF -- "$1" || return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
+tui_gone() { tui_until "${2:-5}" tui_lacks "$1"; }
 # tui_exit [SECONDS]: until the program has exited.
-tui_exit() {
-  i=0; n=$(( ${1:-5} * 10 ))
-  while [ $i -lt $n ]; do
-    tui_dead && return 0
-    sleep 0.1; i=$((i + 1))
-  done
-  return 1
-}
+tui_exit() { tui_until "${1:-5}" tui_dead; }

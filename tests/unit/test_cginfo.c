@@ -51,7 +51,7 @@ static void test_v2_child(void **state)
 	assert_string_equal(line(&d, "limit")->note, "memory.max");
 	assert_string_equal(line(&d, "effective_limit")->value, "200M");
 	assert_string_equal(line(&d, "effective_limit")->note, "set by /hr-fixture");
-	assert_string_equal(line(&d, "usage")->rate, ""); /* no previous sample */
+	assert_string_equal(line(&d, "usage")->rate, "");    /* no previous sample */
 	assert_int_equal(dlines_find(&d, "soft_limit"), -1); /* v1 only */
 	assert_string_equal(line(&d, "memory.max")->value, "500M");
 	assert_string_equal(line(&d, "memory.oom.group")->value, "0");

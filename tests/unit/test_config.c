@@ -20,8 +20,9 @@ static void test_parse(void **state)
 	struct config c;
 	char err[256] = "";
 	config_defaults(&c);
-	assert_int_equal(config_parse(&c, "# a comment\n\n sort = pss \nsort_ascending=1\nwarn_percent = 70\n"
-					   "critical_percent = 90\ninterval = 0.5\ntree = 0\nfold = /a\nfold = /b/c\n",
+	assert_int_equal(config_parse(&c,
+				      "# a comment\n\n sort = pss \nsort_ascending=1\nwarn_percent = 70\n"
+				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nfold = /a\nfold = /b/c\n",
 				      err, sizeof(err)),
 			 0);
 	assert_string_equal(c.sort, "pss");
@@ -43,8 +44,9 @@ static void test_bad_lines(void **state)
 	char err[256] = "";
 	config_defaults(&c);
 	/* line 3 first: empty lines count */
-	assert_int_equal(config_parse(&c, "tree = 1\n\nwarn_percent = 150\ninterval = fast\nbogus\ncolour = 1\n"
-					   "fold = relative\ninterval = 1e999\n",
+	assert_int_equal(config_parse(&c,
+				      "tree = 1\n\nwarn_percent = 150\ninterval = fast\nbogus\ncolour = 1\n"
+				      "fold = relative\ninterval = 1e999\n",
 				      err, sizeof(err)),
 			 6);
 	assert_string_equal(err, "config line 3: 'warn_percent' wants a percentage from 1 to 100; skipped");
