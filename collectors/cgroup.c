@@ -23,6 +23,7 @@ struct cg_node {
 	int wd;		      /* inotify watch, -1 if none: then always dirty */
 	int dirty_kids;	      /* children may have changed: getdents next sample */
 	int dirty_cfg;	      /* a file was written: re-read the config files */
+	int dirty_procs;      /* cgroup.procs or tasks was written (v1 incremental) */
 	struct cg_node **kids;
 	size_t nkids;
 	unsigned mark;
@@ -36,6 +37,8 @@ struct cg_anc {
 
 struct cgtree {
 	int version;
+	int incremental;	 /* v1, whole hierarchy, inotify: see node_read_procs */
+	char *mem_root;		 /* the cgroup path mounted at the hierarchy's root */
 	int rootfd, urootfd;	 /* hierarchy root dir; unified root (hybrid) or -1 */
 	int inofd;		 /* inotify: mkdir/rmdir and writes in watched cgroups */
 	struct cg_node **wd_map; /* watch descriptor -> node */
@@ -100,7 +103,7 @@ static void watch_remove(struct cgtree *t, struct cg_node *n)
 
 static void mark_all_dirty(struct cg_node *n)
 {
-	n->dirty_kids = n->dirty_cfg = 1;
+	n->dirty_kids = n->dirty_cfg = n->dirty_procs = 1;
 	for (size_t i = 0; i < n->nkids; i++)
 		mark_all_dirty(n->kids[i]);
 }
@@ -120,7 +123,11 @@ static void watch_drain(struct cgtree *t)
 				continue;
 			if (e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO))
 				t->wd_map[e->wd]->dirty_kids = 1;
-			if (e->mask & IN_MODIFY)
+			if (!(e->mask & IN_MODIFY))
+				continue;
+			if (e->len && (strcmp(e->name, "cgroup.procs") == 0 || strcmp(e->name, "tasks") == 0))
+				t->wd_map[e->wd]->dirty_procs = 1; /* a process moved in */
+			else
 				t->wd_map[e->wd]->dirty_cfg = 1;
 		}
 	}
@@ -131,6 +138,7 @@ static struct cg_node *node_new(struct cgtree *t, char *path, int dirfd)
 	struct cg_node *n = xcalloc(1, sizeof(*n));
 	struct stat st;
 	n->id = ++t->next_id;
+	n->dirty_procs = 1;
 	n->path = path;
 	n->dirfd = dirfd;
 	n->ino = fstat(dirfd, &st) == 0 ? st.st_ino : 0;
@@ -244,6 +252,8 @@ struct cgtree *cgtree_open(int rootfd, const struct cg_mounts *m, const char *vi
 		goto fail;
 	}
 	t->view = node_new(t, vpath, dfd);
+	t->mem_root = xstrdup(m->mem_root ? m->mem_root : "/");
+	t->incremental = t->version == 1 && t->inofd >= 0 && strcmp(vpath, "/") == 0;
 	return t;
 fail:
 	free(vpath);
@@ -267,6 +277,7 @@ void cgtree_close(struct cgtree *t)
 	if (t->inofd >= 0)
 		close(t->inofd);
 	free(t->wd_map);
+	free(t->mem_root);
 	buf_free(&t->buf);
 	free(t);
 }
@@ -328,14 +339,23 @@ static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample
 {
 	/* v1 builds a pid list on an open file's first read and hands the same
 	 * list to every re-read until a second passes without one: a kept
-	 * descriptor read each sample would never see a process come or go.
-	 * v2 walks the cgroup's tasks afresh on every read from offset 0. */
+	 * descriptor read each sample would never see a process come or go, so
+	 * v1 opens it afresh. That open is most of a v1 sample's cost beyond
+	 * statm, so in incremental mode a cgroup's list is read only when the
+	 * cgroup is new or its cgroup.procs or tasks was written (a process
+	 * moved in); the collector keeps every other process where it was,
+	 * finds new ones in /proc and asks their /proc/PID/cgroup. v2 walks
+	 * the cgroup's tasks afresh on every read from offset 0. */
+	if (t->incremental && n->wd >= 0 && !n->dirty_procs)
+		return 0;
 	int e = t->version == 1 ? buf_read_at(&t->buf, n->dirfd, "cgroup.procs")
 				: fdpool_read(t->pool, &n->procs_fd, n->dirfd, "cgroup.procs", &t->buf, 0);
 	if (e == ENOENT || e == ENODEV)
 		return -1; /* every cgroup has it: without it the cgroup is gone */
 	if (e)
 		return 0; /* there, but its processes cannot be listed (EMFILE, EACCES) */
+	c->procs_fresh = 1;
+	n->dirty_procs = 0;
 	for (const char *p = t->buf.p; *p;) {
 		val_t pid = parse_u64(&p);
 		if (pid.st == V_OK && pid.v > 0 && pid.v <= 0x7fffffff) {
@@ -346,6 +366,22 @@ static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample
 			p++;
 		if (*p)
 			p++;
+	}
+	return 0;
+}
+
+/* Does a /proc/PID/cgroup controller list ("cpu,memory") name ctl? v2's
+ * line has an empty list; ctl "" matches only that. */
+static int has_controller(const char *list, const char *ctl)
+{
+	size_t n = strlen(ctl);
+	if (!n)
+		return !*list;
+	for (const char *p = list; p; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (strncmp(p, ctl, n) == 0 && (p[n] == ',' || !p[n]))
+			return 1;
 	}
 	return 0;
 }
@@ -508,4 +544,44 @@ int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx)
 	anc_limits(t, s);
 	walk_node(&w, t->view, -1, 0);
 	return s->ncg ? 0 : ENOENT;
+}
+
+int cgtree_incremental(const struct cgtree *t)
+{
+	return t->incremental;
+}
+
+/* The memory line's path of /proc/PID/cgroup ("4:memory:/a/b"), relative to
+ * the hierarchy's mounted root. */
+static int pid_cgroup_path(struct cgtree *t, int rootfd, int pid, char *out, size_t n)
+{
+	char name[40];
+	snprintf(name, sizeof(name), "proc/%d/cgroup", pid);
+	if (buf_read_at(&t->buf, rootfd, name) != 0)
+		return -1;
+	for (char *save = NULL, *l = strtok_r(t->buf.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char *c1 = strchr(l, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		if (!c2)
+			continue;
+		*c2 = '\0';
+		if (!has_controller(c1 + 1, t->version == 2 ? "" : "memory"))
+			continue;
+		const char *path = c2 + 1;
+		size_t rl = strlen(t->mem_root);
+		if (strcmp(t->mem_root, "/") != 0 && strncmp(path, t->mem_root, rl) == 0 &&
+		    (path[rl] == '/' || !path[rl]))
+			path = path[rl] ? path + rl : "/";
+		snprintf(out, n, "%s", path);
+		return 0;
+	}
+	return -1;
+}
+
+int cgtree_pid_cgroup(void *ctx, int pid, const struct sample *s)
+{
+	struct cgtree_pid_ctx *x = ctx;
+	char path[4096];
+	if (pid_cgroup_path(x->t, x->rootfd, pid, path, sizeof(path)) != 0)
+		return -1;
+	return sample_find_cg(s, path);
 }

@@ -28,4 +28,19 @@ typedef void (*cg_pid_fn)(void *ctx, int pid, int cg);
  * is gone. */
 int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx);
 
+/* Incremental mode (cgroup v1, the whole hierarchy, inotify working): a
+ * sample reads a cgroup's cgroup.procs only when the cgroup is new or a
+ * process was moved into it, and marks cg_sample.procs_fresh for those
+ * read; the caller keeps every other process's cgroup from before, and
+ * finds the cgroup of a process new to it with cgtree_pid_cgroup. */
+int cgtree_incremental(const struct cgtree *t);
+
+/* The index in s->cgs of the memory cgroup /proc/PID/cgroup names, or -1.
+ * ctx: a struct cgtree_pid_ctx. */
+struct cgtree_pid_ctx {
+	struct cgtree *t;
+	int rootfd; /* the --root directory */
+};
+int cgtree_pid_cgroup(void *ctx, int pid, const struct sample *s);
+
 #endif

@@ -122,7 +122,10 @@ int collector_sample(struct collector *c, struct sample *s)
 	s->ncg = 0;
 	if (c->tree && cgtree_sample(c->tree, s, proctab_note, c->procs) != 0)
 		return ENOENT;
-	proctab_read(c->procs, s, c->tree == NULL);
+	int inc = c->tree && cgtree_incremental(c->tree);
+	struct cgtree_pid_ctx pc = { c->tree, c->rootfd };
+	struct proc_resolver r = { cgtree_pid_cgroup, &pc };
+	proctab_read(c->procs, s, !c->tree || inc, inc ? &r : NULL);
 	cgnorm_fill(s);
 	return 0;
 }

@@ -13,6 +13,7 @@ struct pnode {
 	int pid; /* first: sample_pid_cmp compares it */
 	int fd; /* statm; FD_UNOPENED when not kept */
 	uint64_t id;
+	uint64_t cg_id; /* cg_sample.id of its cgroup when last known; 0 unknown */
 };
 
 struct noted {
@@ -88,10 +89,11 @@ static void note_from_proc(struct proctab *t)
 	}
 }
 
+/* By pid; a pid's note from a cgroup.procs before its note from /proc. */
 static int cmp_noted(const void *a, const void *b)
 {
 	const struct noted *x = a, *y = b;
-	return x->pid - y->pid;
+	return x->pid != y->pid ? x->pid - y->pid : y->cg - x->cg;
 }
 
 /* Sort the notes by pid and keep one entry per pid. */
@@ -119,7 +121,7 @@ static void nodes_merge(struct proctab *t)
 		if (i < t->n && t->nodes[i].pid == pid)
 			out[o++] = t->nodes[i++];
 		else
-			out[o++] = (struct pnode){ pid, FD_UNOPENED, ++t->next_id };
+			out[o++] = (struct pnode){ pid, FD_UNOPENED, ++t->next_id, 0 };
 	}
 	while (i < t->n)
 		fdpool_close(t->pool, &t->nodes[i++].fd);
@@ -163,23 +165,79 @@ static int node_read(struct proctab *t, struct pnode *nd)
 	return e;
 }
 
-void proctab_read(struct proctab *t, struct sample *s, int from_proc)
+/* cg_sample ids to indices in s->cgs, for the attribution kept in pnodes. */
+struct cgmap {
+	struct cgid {
+		uint64_t id;
+		int idx;
+	} *v;
+	size_t n;
+};
+
+static int cmp_cgid(const void *a, const void *b)
 {
+	const struct cgid *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void cgmap_build(struct cgmap *m, const struct sample *s)
+{
+	m->v = xcalloc(s->ncg ? s->ncg : 1, sizeof(*m->v));
+	for (m->n = 0; m->n < s->ncg; m->n++)
+		m->v[m->n] = (struct cgid){ s->cgs[m->n].id, (int)m->n };
+	qsort(m->v, m->n, sizeof(*m->v), cmp_cgid);
+}
+
+static int cgmap_find(const struct cgmap *m, uint64_t id)
+{
+	struct cgid key = { id, 0 }, *hit = id && m->n ? bsearch(&key, m->v, m->n, sizeof(key), cmp_cgid) : NULL;
+	return hit ? hit->idx : -1;
+}
+
+/* The cgroup (index in s->cgs, or -1) of process node nd: from a
+ * cgroup.procs read this sample (note_cg), else where it was last seen
+ * unless that cgroup's list was read afresh without it, else asked of
+ * resolve (a process new to us). */
+static int attribute(struct pnode *nd, int note_cg, const struct sample *s, const struct cgmap *m,
+		     const struct proc_resolver *r)
+{
+	int idx = note_cg >= 0 ? note_cg : cgmap_find(m, nd->cg_id);
+	if (note_cg < 0 && idx >= 0 && s->cgs[idx].procs_fresh)
+		idx = -1; /* its cgroup was listed afresh without it: it moved out */
+	if (idx < 0 && r)
+		idx = r->fn(r->ctx, nd->pid, s);
+	nd->cg_id = idx >= 0 ? s->cgs[idx].id : 0;
+	return idx;
+}
+
+void proctab_read(struct proctab *t, struct sample *s, int from_proc, const struct proc_resolver *r)
+{
+	struct cgmap m = { 0 };
 	if (from_proc)
 		note_from_proc(t);
 	notes_sort_unique(t);
 	nodes_merge(t);
+	cgmap_build(&m, s);
 	s->nproc = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		struct pnode *nd = &t->nodes[i];
+		uint64_t id = nd->id;
 		if (node_read(t, nd) != 0)
 			continue; /* vanished since it was listed: left out quietly */
+		if (nd->id != id)
+			nd->cg_id = 0; /* a new process under a reused pid */
+		int cg = attribute(nd, t->notes[i].cg, s, &m, r);
+		if (cg < 0 && s->ncg)
+			continue; /* in none of the cgroups shown */
+		if (cg >= 0 && !s->cgs[cg].procs_fresh)
+			s->cgs[cg].nprocs++; /* a fresh list counted its own */
 		struct proc_sample *p = sample_add_proc(s);
 		p->pid = nd->pid;
-		p->cg = t->notes[i].cg;
+		p->cg = cg;
 		p->id = nd->id;
 		statm_parse(t->buf.p, t->page, &p->virt, &p->res, &p->shr);
 	}
+	free(m.v);
 }
 
 int proctab_alive(struct proctab *t, int pid, uint64_t id)

@@ -16,11 +16,20 @@ struct proctab *proctab_open(int rootfd, struct fdpool *pool);
 void proctab_close(struct proctab *t);
 
 /* A sample: note the pids found in cgroup.procs (proctab_note is a
- * cg_pid_fn), then read. With from_proc set, the pids are taken from a
- * readdir of /proc instead (no memory cgroup hierarchy to list them). */
+ * cg_pid_fn), then read. With from_proc set, the pids of a readdir of
+ * /proc are added: for a sample without a cgroup hierarchy, or when not
+ * every cgroup's list was read (cgtree_incremental). A process keeps the
+ * cgroup it was last seen in unless that cgroup's list was read afresh
+ * (cg_sample.procs_fresh) without it; one whose cgroup is not known is
+ * asked of r (NULL: it is left out). With cgroups in the sample, a process
+ * in none of them is left out. */
+struct proc_resolver {
+	int (*fn)(void *ctx, int pid, const struct sample *s); /* index in s->cgs or -1 */
+	void *ctx;
+};
 void proctab_begin(struct proctab *t);
 void proctab_note(void *t, int pid, int cg);
-void proctab_read(struct proctab *t, struct sample *s, int from_proc);
+void proctab_read(struct proctab *t, struct sample *s, int from_proc, const struct proc_resolver *r);
 
 /* Is process instance (pid, id) still the one that was sampled? Re-reads its
  * statm descriptor; 0 if it was reaped (details read meanwhile are void). */

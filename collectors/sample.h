@@ -44,6 +44,7 @@ struct cg_sample {
 	uint8_t kv_why[CG_NKV];	 /* na_reason when that file was not read */
 	struct psi psi;		 /* memory.pressure (hybrid: from the unified tree) */
 	uint32_t nprocs;
+	uint8_t procs_fresh; /* cgroup.procs was read in this sample (see cgtree_incremental) */
 	struct cg_norm n;
 	struct cg_rates r;
 };

@@ -1,6 +1,7 @@
 #!/bin/sh
 # On this machine's kernel, while headroom samples: a child cgroup made, its
-# limit written, a process moved into it and gone again, the parent's limit
+# limit written, a process moved into it that forks a child there and ends,
+# another moved into it and then out to the parent, the parent's limit
 # written, the child removed. headroom
 # learns of these through inotify rather than re-reading every directory and
 # limit each sample, so each change must still show in the samples after it.
@@ -13,13 +14,16 @@ out=$(mktemp)
 trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT
 trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 
-"$O/headroom" --json --cgroup "$CG" -d 0.1 -n 30 > "$out" &
+"$O/headroom" --json -d 0.1 -n 30 > "$out" &  # the whole hierarchy: v1 reads only changed lists
 hr=$!
 sleep 0.6
 mkdir "$CG_MOUNT$CG/sub" && cg_limit "$CG/sub" 33554432
 sleep 0.3
-cg_exec "$CG/sub" sleep 0.6 &
+cg_exec "$CG/sub" sh -c 'sleep 0.3; sleep 0.31; true' &
+sh -c 'echo $$ > "$0/cgroup.procs" && exec sleep 1.5' "$CG_MOUNT$CG/sub" &
+mover=$! # cg_exec would run in a subshell of its own: this pid is the sleep
 sleep 0.9
+echo "$mover" > "$CG_MOUNT$CG/cgroup.procs"
 cg_limit "$CG" 25165824
 sleep 0.6
 rmdir "$CG_MOUNT$CG/sub"
@@ -40,9 +44,18 @@ first=$(echo "$rows" | awk '{print $1}'); last=$(echo "$rows" | awk '{print $NF}
 echo "$rows" | grep -q '\[1,33554432,33554432,"max"\]' || fail "sub with its own 32M limit never seen"
 echo "$rows" | grep -q '\[1,33554432,25165824,25165824\]' || fail "sub capped by the parent's new 24M limit never seen"
 [ "$last" = '[0,null,null,25165824]' ] || fail "last sample should show sub gone and the 24M limit: $last"
-# sub's processes per sample: none, the sleep, none again (v1 keeps a stale
-# cgroup.procs list for a descriptor re-read within a second)
+# sub's processes per sample: none, the shell (and its first sleep), none
+# again (v1 keeps a stale cgroup.procs list for a descriptor re-read within
+# a second). The second sleep is forked in sub well after sub was listed.
 procs=$(jq -r --arg sub "$sub" '(.cgroups[] | select(.path == $sub) | .nprocs) // "-"' "$out" | uniq | tr '\n' ' ')
 echo "$name: sub's processes: $procs"
-echo "$procs" | grep -q '^- 0 1 0 -' || fail "the process moved into sub and gone again not seen: $procs"
+echo "$procs" | grep -qE '^- 0 ([1-3] )+0 -' || fail "the processes moved into sub and gone again not seen: $procs"
+moves=$(jq -r --argjson p "$mover" '.processes[] | select(.pid == $p) | .cgroup' "$out" | uniq | tr '\n' ' ')
+echo "$name: the moved process was in: $moves"
+case "$moves" in # (a sample may catch it in our cgroup before it moves itself into sub)
+  *"$sub $CG ") ;;
+  *) fail "a process moved from sub to its parent was shown in: $moves" ;;
+esac
+jq -s -e --arg sub "$sub" 'any(.[].processes[]; .cmdline == "sleep 0.31" and .cgroup == $sub)' "$out" > /dev/null ||
+  fail "a process forked in sub was never shown in sub"
 result PASS "$name"
