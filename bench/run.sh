@@ -6,6 +6,6 @@
 set -eu
 O=${1:?build dir}; shift
 cd "$(dirname "$0")/.."
-echo "command: $O/bench/bench $* (machine: $(nproc) cores, $(uname -r))"
 [ $# -gt 0 ] || set -- -t "60 $O/headroom"
+echo "command: $O/bench/bench $* (machine: $(nproc) cores, $(uname -r))"
 exec "$O/bench/bench" "$@"
