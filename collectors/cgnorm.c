@@ -16,7 +16,7 @@ const struct cg_norm_field cg_norm_fields[CG_NORM_NFIELDS] = {
 	/* v2 before Linux 5.18: the sum of kernel_stack, pagetables, percpu, sock, slab */
 	NF(kernel, "memory.stat kernel", "memory.kmem.usage_in_bytes"),
 	NF(shmem, "memory.stat shmem", "memory.stat total_shmem"),
-	NF(swap, "memory.swap.current", "memsw.usage - usage (>= 0)"),
+	NF(swap, "memory.swap.current", "memory.stat total_swap"),
 	NF(active_file, "memory.stat active_file", "memory.stat total_active_file"),
 	NF(inactive_file, "memory.stat inactive_file", "memory.stat total_inactive_file"),
 	NF(working_set, "usage - inactive_file", "usage - total_inactive_file"),
@@ -88,7 +88,11 @@ static void norm_v1(struct cg_sample *c)
 	n->shmem = st(c, "total_shmem");
 	n->file = val_sub_clamp(st(c, "total_cache"), n->shmem);
 	n->kernel = c->f[F1_KMEM_USAGE];
-	n->swap = val_sub_clamp(c->f[F1_MEMSW_USAGE], n->usage);
+	/* the kernel's own counter; memsw - usage comes from two reads at two
+	 * moments, and a process charging meanwhile shows as swap that is not */
+	n->swap = st(c, "total_swap");
+	if (n->swap.st == V_NA && n->swap.why == NA_ABSENT)
+		n->swap = val_sub_clamp(c->f[F1_MEMSW_USAGE], n->usage);
 	n->active_file = st(c, "total_active_file");
 	n->inactive_file = st(c, "total_inactive_file");
 	n->working_set = val_sub_clamp(n->usage, n->inactive_file);

@@ -315,6 +315,11 @@ static void app_free(struct app *a)
 
 int app_run(struct collector *c, const struct options *o)
 {
+	return app_run_with(c, o, NULL, NULL);
+}
+
+int app_run_with(struct collector *c, const struct options *o, void (*tick)(struct app *a, void *ctx), void *ctx)
+{
 	struct app a = { .col = c, .opt = o };
 	char err[512] = "";
 	settings_load(&a);
@@ -332,6 +337,8 @@ int app_run(struct collector *c, const struct options *o)
 			if (a.next < mono())
 				a.next = mono() + a.interval;
 		}
+		if (tick)
+			tick(&a, ctx);
 		draw(&a);
 		wait_input(&a);
 	}

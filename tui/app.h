@@ -76,6 +76,9 @@ struct app {
 };
 
 int app_run(struct collector *c, const struct options *o);
+/* The same, calling tick(a, ctx) once each time round the loop (lab mode
+ * watches its command from there). */
+int app_run_with(struct collector *c, const struct options *o, void (*tick)(struct app *a, void *ctx), void *ctx);
 
 /* Settings kept between runs (tui/settings.c, the file: tui/config.h). */
 extern const char *const pcol_names[PC_N]; /* sort column names */

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "tui/app.h"
 #include "tui/batch.h"
 #include "tui/json.h"
+#include "tui/lab.h"
 #include "tui/options.h"
 
 static void wait_until(struct timespec *next, double delay)
@@ -62,6 +64,10 @@ int main(int argc, char **argv)
 	char err[512];
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_DFL);
+	if (argc > 1 && strcmp(argv[1], "eat") == 0)
+		return eat_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "run") == 0)
+		return run_main(argc - 1, argv + 1);
 	if (options_parse(&o, argc, argv, stderr) != 0)
 		return 2;
 	if (o.help || o.version) {

@@ -5,6 +5,9 @@
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+static int parse_delay(const char *s, double *out);
 
 void options_usage(FILE *f)
 {
@@ -38,6 +41,32 @@ static int parse_count(const char *s, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int options_parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (!s || *s == '-' || *s == '+')
+		return -1;
+	double v = strtod(s, &end);
+	if (errno || end == s || !isfinite(v) || v < 0)
+		return -1;
+	static const char units[] = "KMGT";
+	const char *u = *end ? strchr(units, *end) : NULL;
+	if (*end && (!u || (end[1] && !(end[1] == 'i' && end[2] == 'B' && !end[3]) && !(end[1] == 'B' && !end[2]))))
+		return -1;
+	for (int i = u ? (int)(u - units) + 1 : 0; i > 0; i--)
+		v *= 1024;
+	if (v >= 18446744073709551616.0)
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+int options_parse_seconds(const char *s, double *out)
+{
+	return parse_delay(s, out);
 }
 
 static int parse_delay(const char *s, double *out)

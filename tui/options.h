@@ -2,6 +2,7 @@
 #ifndef HEADROOM_OPTIONS_H
 #define HEADROOM_OPTIONS_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 enum out_mode { OUT_TUI, OUT_BATCH, OUT_JSON };
@@ -21,5 +22,11 @@ struct options {
 /* Parse argv. Returns 0, or -1 after printing a clear message to err. */
 int options_parse(struct options *o, int argc, char **argv, FILE *err);
 void options_usage(FILE *f);
+
+/* "100M", "1.5G", "512K", "4096" (bytes; K M G T are powers of 1024).
+ * Returns 0, or -1 for anything else (negative, garbage, past 2^64). */
+int options_parse_size(const char *s, uint64_t *out);
+/* Seconds, fractions allowed, 0..86400. Returns 0 or -1. */
+int options_parse_seconds(const char *s, double *out);
 
 #endif

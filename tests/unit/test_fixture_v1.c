@@ -48,7 +48,7 @@ static void test_parent(void **state)
 	assert_val(c->n.shmem, 8388608);
 	assert_val(c->n.file, 50593792 - 8388608); /* cache - shmem = 42205184 */
 	assert_val(c->n.kernel, 1388544);
-	assert_val(c->n.swap, 0);			   /* memsw - usage, no swap here */
+	assert_val(c->n.swap, 0);			   /* memory.stat total_swap 0: no swap here */
 	assert_val(c->n.working_set, 86110208 - 41951232); /* 44158976 */
 	assert_val(c->n.reclaimable, 42205184);
 	assert_val(c->n.oom_kills, 1); /* the kill in child, summed up */

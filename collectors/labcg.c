@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "collectors/labcg.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collectors/fsio.h"
+#include "collectors/mounts.h"
+#include "collectors/parse.h"
+#include "collectors/xalloc.h"
+
+const char *const lab_knob_names[KNOB_N] = {
+	[KNOB_LIMIT] = "--limit", [KNOB_HIGH] = "--high", [KNOB_LOW] = "--low",
+	[KNOB_SWAP] = "--swap",	  [KNOB_OOM_KILL_DISABLE] = "--oom-kill-disable",
+};
+
+/* The caller's path in the memory hierarchy, from /proc/self/cgroup. */
+static char *self_path(int version)
+{
+	FILE *f = fopen("/proc/self/cgroup", "r");
+	char line[4096], *found = NULL;
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		if (!c2)
+			continue;
+		*c2 = '\0';
+		line[strcspn(line, ":")] = '\0';
+		int v2 = strcmp(line, "0") == 0 && !c1[1];
+		int mem = strstr(c1 + 1, "memory") != NULL;
+		if ((version == 2 && v2) || (version == 1 && mem)) {
+			c2[1 + strcspn(c2 + 1, "\n")] = '\0';
+			found = xstrdup(c2 + 1);
+		}
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static int write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	int fd = open(p, O_WRONLY | O_CLOEXEC), e = 0;
+	free(p);
+	if (fd < 0)
+		return errno;
+	if (write(fd, text, strlen(text)) < 0)
+		e = errno;
+	close(fd);
+	return e;
+}
+
+/* v2: the caller's cgroup must already hand the memory controller to its
+ * children: enabling it means writing the caller's own cgroup. */
+static int v2_memory_delegated(const char *parent_dir)
+{
+	char *p = xasprintf("%s/cgroup.subtree_control", parent_dir);
+	struct buf b = { 0 };
+	int ok = buf_read_at(&b, AT_FDCWD, p) == 0 && strstr(b.p, "memory") != NULL;
+	buf_free(&b);
+	free(p);
+	return ok;
+}
+
+int labcg_create(struct labcg *c, const char *name, char *err, size_t errlen)
+{
+	struct cg_mounts m = { 0 };
+	int rootfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e = rootfd < 0 ? errno : mounts_discover(rootfd, &m);
+	if (rootfd >= 0)
+		close(rootfd);
+	*c = (struct labcg){ .version = m.version };
+	char *self = !e && m.version ? self_path(m.version) : NULL;
+	if (!self) {
+		snprintf(err, errlen, "no memory cgroup hierarchy to make a cgroup in");
+		mounts_free(&m);
+		return -1;
+	}
+	const char *rel = strcmp(self, "/") == 0 ? "" : self;
+	char *parent = xasprintf("%s%s", m.mem_mount, rel);
+	if (m.version == 2 && !v2_memory_delegated(parent)) {
+		snprintf(err, errlen,
+			 "the memory controller is not enabled for the children of %s (cgroup.subtree_control), and "
+			 "headroom does not write the cgroup it runs in",
+			 self);
+		e = -1;
+	} else {
+		c->dir = xasprintf("%s/%s", parent, name);
+		c->path = xasprintf("%s/%s", rel, name);
+		if (mkdir(c->dir, 0755) != 0) {
+			e = errno;
+			snprintf(err, errlen, "cannot make cgroup %s: %s%s", c->path, strerror(e),
+				 e == EACCES || e == EPERM ? " (needs root, or a cgroup delegated to this user)" : "");
+		}
+	}
+	free(parent);
+	free(self);
+	mounts_free(&m);
+	if (e) {
+		free(c->dir);
+		free(c->path);
+		c->dir = c->path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* The file a knob is written to on a version, or NULL. */
+static const char *knob_file(int version, enum lab_knob k)
+{
+	static const char *const v1[KNOB_N] = { "memory.limit_in_bytes", NULL, NULL, "memory.memsw.limit_in_bytes",
+						"memory.oom_control" };
+	static const char *const v2[KNOB_N] = { "memory.max", "memory.high", "memory.low", "memory.swap.max", NULL };
+	return version == 1 ? v1[k] : v2[k];
+}
+
+int labcg_set(const struct labcg *c, enum lab_knob k, uint64_t v, uint64_t limit, char *err, size_t errlen)
+{
+	const char *file = knob_file(c->version, k);
+	char val[32];
+	if (!file) {
+		snprintf(err, errlen, "%s: cgroup v%d has no such setting%s", lab_knob_names[k], c->version,
+			 k == KNOB_OOM_KILL_DISABLE ? " (v1 memory.oom_control only)" : " (v2 only)");
+		return -1;
+	}
+	if (c->version == 1 && k == KNOB_SWAP) /* memsw counts memory + swap */
+		v = limit + v;
+	snprintf(val, sizeof(val), "%llu", (unsigned long long)v);
+	int e = write_file(c->dir, file, val);
+	if (e) {
+		snprintf(err, errlen, "%s: cannot write %s/%s: %s%s", lab_knob_names[k], c->path, file, strerror(e),
+			 e == ENOENT && k == KNOB_SWAP ? " (no swap accounting on this kernel)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+int labcg_enter(const struct labcg *c)
+{
+	return write_file(c->dir, "cgroup.procs", "0");
+}
+
+pid_t *labcg_pids(const struct labcg *c, size_t *n)
+{
+	char *p = xasprintf("%s/cgroup.procs", c->dir);
+	struct buf b = { 0 };
+	pid_t *pids = NULL;
+	*n = 0;
+	if (buf_read_at(&b, AT_FDCWD, p) == 0) {
+		for (const char *s = b.p; *s;) {
+			val_t v = parse_u64(&s);
+			if (v.st == V_OK && v.v > 0 && v.v <= 0x7fffffff) {
+				pids = xreallocarray(pids, *n + 1, sizeof(*pids));
+				pids[(*n)++] = (pid_t)v.v;
+			}
+			s += strcspn(s, "\n");
+			if (*s)
+				s++;
+		}
+	}
+	buf_free(&b);
+	free(p);
+	return pids;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
+int labcg_destroy(struct labcg *c, char *err, size_t errlen)
+{
+	int e = 0;
+	if (!c->dir)
+		return 0;
+	for (int i = 0; i < 30; i++) { /* only what is in our own cgroup, by pid */
+		size_t n;
+		pid_t *pids = labcg_pids(c, &n);
+		for (size_t k = 0; k < n; k++)
+			kill(pids[k], SIGKILL);
+		free(pids);
+		if (!n || rmdir(c->dir) == 0)
+			break;
+		pause_ms(100);
+	}
+	for (int i = 0; i < 30 && rmdir(c->dir) != 0 && errno != ENOENT; i++)
+		pause_ms(100);
+	if (access(c->dir, F_OK) == 0) {
+		e = -1;
+		snprintf(err, errlen, "could not remove cgroup %s: %s", c->path, strerror(errno));
+	}
+	free(c->dir);
+	free(c->path);
+	c->dir = c->path = NULL;
+	return e;
+}
+
+int proc_set_oom_score_adj(int adj)
+{
+	char v[16];
+	snprintf(v, sizeof(v), "%d", adj);
+	return write_file("/proc/self", "oom_score_adj", v);
+}

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* headroom run: COMMAND in a cgroup of its own below the caller's, with the
+ * limits asked for, from its first instruction; the dashboard focused on
+ * that cgroup (or, with --batch, a line per interval and a summary); then
+ * whatever is left in the cgroup is ended and the cgroup removed. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collectors/collector.h"
+#include "collectors/labcg.h"
+#include "tui/app.h"
+#include "tui/json.h"
+#include "tui/lab.h"
+#include "tui/options.h"
+#include "widgets/format.h"
+
+struct run {
+	uint64_t knob[KNOB_N];
+	int set[KNOB_N];
+	const char *name;
+	int batch, json, no_color;
+	double delay;
+	char **cmd;
+};
+
+/* What the summary says, from the samples of the cgroup (the view's root). */
+struct lab_stats {
+	uint64_t seq;
+	double last, at_limit; /* seconds at >= 98% of the effective limit */
+	val_t peak, oom_kills, limit;
+	pid_t child;
+	int status, ended; /* the command's wait status, once it ended */
+	int out_fd;	   /* dashboard: the read end of COMMAND's stdout and stderr, or -1 */
+	char part[128];	   /* ... a line not yet ended */
+	size_t npart;
+	char line[128]; /* ... and its last whole line */
+};
+
+static void run_usage(FILE *f)
+{
+	fputs("Usage: headroom run [OPTION]... -- COMMAND [ARG]...\n"
+	      "Run COMMAND in a new memory cgroup below the one headroom is in, with the\n"
+	      "dashboard on it; end what is left in it and remove it when COMMAND ends\n"
+	      "(in the dashboard: on q) or on Ctrl-C or SIGTERM.\n"
+	      "  --limit SIZE          memory.max (v2) / memory.limit_in_bytes (v1)\n"
+	      "  --high SIZE           memory.high (v2 only)\n"
+	      "  --low SIZE            memory.low (v2 only)\n"
+	      "  --swap SIZE           memory.swap.max (v2) / memsw limit = limit + SIZE (v1)\n"
+	      "  --oom-kill-disable    memory.oom_control 1 (v1 only): stall at the limit\n"
+	      "  --name NAME           the cgroup's name (default headroom-run-PID)\n"
+	      "  -b, --batch           a line per interval and a summary, no dashboard\n"
+	      "  -j, --json            a JSON object per interval (as headroom --json), the\n"
+	      "                        summary and COMMAND's output on stderr\n"
+	      "  -d, --delay SECONDS   time between samples (default 1)\n"
+	      "      --no-color        no colours\n"
+	      "The exit status is COMMAND's (128+N when a signal N ended it: 137 is SIGKILL).\n",
+	      f);
+}
+
+enum { R_LIMIT = 256, R_HIGH, R_LOW, R_SWAP, R_OKD, R_NAME, R_NOCOLOR, R_HELP };
+static const struct option run_opts[] = {
+	{ "limit", required_argument, NULL, R_LIMIT }, { "high", required_argument, NULL, R_HIGH },
+	{ "low", required_argument, NULL, R_LOW },     { "swap", required_argument, NULL, R_SWAP },
+	{ "oom-kill-disable", no_argument, NULL, R_OKD }, { "name", required_argument, NULL, R_NAME },
+	{ "batch", no_argument, NULL, 'b' },	       { "json", no_argument, NULL, 'j' },
+	{ "delay", required_argument, NULL, 'd' },
+	{ "no-color", no_argument, NULL, R_NOCOLOR },  { "help", no_argument, NULL, R_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int run_option(struct run *r, int ch, const char *arg)
+{
+	if (ch >= R_LIMIT && ch <= R_SWAP) {
+		enum lab_knob k = (enum lab_knob)(ch - R_LIMIT);
+		r->set[k] = 1;
+		if (options_parse_size(arg, &r->knob[k]) == 0)
+			return 0;
+		fprintf(stderr, "headroom run: %s wants a size such as 100M, not '%s'\n", lab_knob_names[k], arg);
+		return -1;
+	}
+	switch (ch) {
+	case R_OKD: r->set[KNOB_OOM_KILL_DISABLE] = 1, r->knob[KNOB_OOM_KILL_DISABLE] = 1; return 0;
+	case R_NAME:
+		if (!*arg || strchr(arg, '/') || arg[0] == '.') {
+			fprintf(stderr, "headroom run: --name wants a plain name, not '%s'\n", arg);
+			return -1;
+		}
+		r->name = arg;
+		return 0;
+	case 'b': r->batch = 1; return 0;
+	case 'j': r->json = r->batch = 1; return 0;
+	case R_NOCOLOR: r->no_color = 1; return 0;
+	case 'd':
+		if (options_parse_seconds(arg, &r->delay) == 0 && r->delay >= 0.05)
+			return 0;
+		fprintf(stderr, "headroom run: -d wants seconds from 0.05, not '%s'\n", arg);
+		return -1;
+	}
+	return -1;
+}
+
+static int run_parse(struct run *r, int argc, char **argv)
+{
+	int ch;
+	*r = (struct run){ .delay = 1 };
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "+:bjd:", run_opts, NULL)) != -1) {
+		if (ch == R_HELP) {
+			run_usage(stdout);
+			exit(0);
+		}
+		if (ch == ':' || ch == '?') {
+			fprintf(stderr, "headroom run: %s '%s' (see headroom run --help)\n",
+				ch == ':' ? "missing the argument of" : "unknown option", argv[optind - 1]);
+			return -1;
+		}
+		if (run_option(r, ch, optarg) != 0)
+			return -1;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "headroom run: no command given (headroom run [OPTION]... -- COMMAND)\n");
+		return -1;
+	}
+	r->cmd = argv + optind;
+	return 0;
+}
+
+/* Limit first: v1's memsw limit must not be below it. */
+static int apply_knobs(const struct run *r, const struct labcg *c)
+{
+	static const enum lab_knob order[] = { KNOB_LIMIT, KNOB_SWAP, KNOB_HIGH, KNOB_LOW, KNOB_OOM_KILL_DISABLE };
+	char err[512];
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		enum lab_knob k = order[i];
+		if (!r->set[k])
+			continue;
+		if (k == KNOB_SWAP && c->version == 1 && !r->set[KNOB_LIMIT]) {
+			fprintf(stderr, "headroom run: --swap on cgroup v1 needs --limit (memsw = limit + swap)\n");
+			return -1;
+		}
+		if (labcg_set(c, k, r->knob[k], r->knob[KNOB_LIMIT], err, sizeof(err)) != 0) {
+			fprintf(stderr, "headroom run: %s\n", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Fork COMMAND into the cgroup: the child moves itself in, then execs, so
+ * no instruction of COMMAND runs outside. A close-on-exec pipe carries the
+ * errno of a failed move or exec. Returns the pid or -1. */
+static pid_t start(const struct labcg *c, char **cmd, int out_fd)
+{
+	int p[2], e = 0;
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		if (out_fd >= 0) { /* its output to a pipe (dashboard) or stderr (--json), no input */
+			int null = open("/dev/null", O_RDONLY);
+			if (null < 0 || dup2(null, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(out_fd, 2) < 0)
+				_exit(127);
+		}
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		int step = 0;
+		if ((e = labcg_enter(c)) == 0) {
+			step = 1;
+			execvp(cmd[0], cmd);
+			e = errno;
+		}
+		int msg[2] = { step, e };
+		if (write(p[1], msg, sizeof(msg)) < 0)
+			_exit(127);
+		_exit(127);
+	}
+	close(p[1]);
+	int msg[2];
+	ssize_t n = pid > 0 ? read(p[0], msg, sizeof(msg)) : -1;
+	close(p[0]);
+	if (pid > 0 && n == (ssize_t)sizeof(msg)) {
+		fprintf(stderr, "headroom run: %s %s: %s\n", msg[0] ? "cannot run" : "cannot move into the cgroup for",
+			cmd[0], strerror(msg[1]));
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	return pid;
+}
+
+static void stats_add(struct lab_stats *st, const struct sample *s)
+{
+	if (!s->ncg || s->seq == st->seq)
+		return;
+	const struct cg_sample *c = &s->cgs[0];
+	const struct cg_norm *n = &c->n;
+	val_t kpeak = c->f[s->version == 2 ? F2_PEAK : F1_MAX_USAGE];
+	if (val_is_ok(n->usage) && (!val_is_ok(st->peak) || n->usage.v > st->peak.v))
+		st->peak = n->usage;
+	if (val_is_ok(kpeak) && (!val_is_ok(st->peak) || kpeak.v > st->peak.v))
+		st->peak = kpeak; /* the kernel's own high-water mark, between samples too */
+	if (st->seq && val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->usage.v * 100 >= n->eff_limit.v * 98)
+		st->at_limit += s->mono - st->last;
+	st->oom_kills = n->oom_kills;
+	st->limit = n->eff_limit;
+	st->seq = s->seq;
+	st->last = s->mono;
+}
+
+/* Non-blocking: has the command ended? */
+static int child_ended(struct lab_stats *st)
+{
+	if (!st->ended && waitpid(st->child, &st->status, WNOHANG) == st->child)
+		st->ended = 1;
+	return st->ended;
+}
+
+static int exit_code(int status)
+{
+	return WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
+}
+
+static void describe_end(char *out, size_t n, const struct lab_stats *st)
+{
+	if (!st->ended)
+		snprintf(out, n, "still running: ended by headroom (SIGKILL)");
+	else if (WIFSIGNALED(st->status))
+		snprintf(out, n, "killed by signal %d (%s), exit status %d", WTERMSIG(st->status),
+			 strsignal(WTERMSIG(st->status)), exit_code(st->status));
+	else
+		snprintf(out, n, "exited, status %d", exit_code(st->status));
+}
+
+static void summary(FILE *f, const struct lab_stats *st, const char *path)
+{
+	char peak[16], lim[16], kills[16], end[128];
+	describe_end(end, sizeof(end), st);
+	fprintf(f, "headroom run: %s: peak %s of %s, %.1f s at the limit, OOM kills %s; COMMAND %s\n", path,
+		fmt_bytes(peak, sizeof(peak), st->peak), fmt_bytes(lim, sizeof(lim), st->limit), st->at_limit,
+		fmt_count(kills, sizeof(kills), st->oom_kills), end);
+}
+
+static void batch_line(const struct sample *s, double t0)
+{
+	if (!s->ncg)
+		return;
+	const struct cg_norm *n = &s->cgs[0].n;
+	char u[16], l[16], a[16], f[16], sh[16], sw[16], k[16], pct[16];
+	printf("%7.1fs usage %s of %s (%s%%) anon %s file %s shmem %s swap %s OOM kills %s procs %u\n", s->mono - t0,
+	       fmt_bytes(u, sizeof(u), n->usage), fmt_bytes(l, sizeof(l), n->eff_limit),
+	       fmt_pct(pct, sizeof(pct), n->usage, n->eff_limit), fmt_bytes(a, sizeof(a), n->anon),
+	       fmt_bytes(f, sizeof(f), n->file), fmt_bytes(sh, sizeof(sh), n->shmem), fmt_bytes(sw, sizeof(sw), n->swap),
+	       fmt_count(k, sizeof(k), n->oom_kills), s->cgs[0].nprocs);
+	fflush(stdout);
+}
+
+static volatile sig_atomic_t stop_asked;
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
+static void sleep_s(double s)
+{
+	struct timespec ts = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
+	nanosleep(&ts, NULL); /* a signal cuts it short: the loop looks at stop_asked */
+}
+
+/* A line per interval until COMMAND ends (one more sample then, for the
+ * OOM kill that ended it) or headroom is asked to stop. */
+static void run_batch(struct collector *col, struct lab_stats *st, double delay, int json)
+{
+	struct sample s = { 0 }, prev = { 0 };
+	int prev_ok = 0;
+	double t0 = -1;
+	for (int last = 0; !last;) {
+		last = child_ended(st) || stop_asked;
+		if (collector_sample(col, &s) != 0)
+			break;
+		if (t0 < 0)
+			t0 = s.mono;
+		sample_rates(prev_ok ? &prev : NULL, &s);
+		stats_add(st, &s);
+		if (json) {
+			collector_details(col, &s, NULL, 0, 0);
+			json_print(stdout, &s);
+			fflush(stdout);
+		} else {
+			batch_line(&s, t0);
+		}
+		struct sample t = prev;
+		prev = s;
+		s = t;
+		prev_ok = 1;
+		if (!last)
+			sleep_s(delay);
+	}
+	sample_free(&s);
+}
+
+/* Read what COMMAND printed; keep its last whole line. */
+static void drain_output(struct lab_stats *st)
+{
+	char buf[4096];
+	ssize_t n;
+	while (st->out_fd >= 0 && (n = read(st->out_fd, buf, sizeof(buf))) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] == '\n') {
+				memcpy(st->line, st->part, st->npart);
+				st->line[st->npart] = '\0';
+				st->npart = 0;
+			} else if (st->npart < sizeof(st->part) - 1) {
+				st->part[st->npart++] = buf[i];
+			}
+		}
+}
+
+static void tui_tick(struct app *a, void *ctx)
+{
+	struct lab_stats *st = ctx;
+	stats_add(st, a->cur);
+	drain_output(st);
+	if (st->line[0] && (!a->status[0] || strncmp(a->status, "COMMAND: ", 9) == 0))
+		snprintf(a->status, sizeof(a->status), "COMMAND: %s", st->line); /* sanitized when drawn */
+	if (child_ended(st) && !a->help) {
+		char end[128];
+		describe_end(end, sizeof(end), st);
+		snprintf(a->status, sizeof(a->status), "COMMAND %s; q ends the run and removes its cgroup", end);
+	}
+}
+
+int run_main(int argc, char **argv)
+{
+	struct run r;
+	struct labcg cg;
+	char err[512], name[64];
+	if (run_parse(&r, argc, argv) != 0)
+		return 2;
+	snprintf(name, sizeof(name), "%s", r.name ? r.name : "");
+	if (!r.name)
+		snprintf(name, sizeof(name), "headroom-run-%d", (int)getpid());
+	if (labcg_create(&cg, name, err, sizeof(err)) != 0) {
+		fprintf(stderr, "headroom run: %s\n", err);
+		return 1;
+	}
+	struct lab_stats st = { .peak = val_na(NA_NOTREAD), .oom_kills = val_na(NA_NOTREAD), .limit = val_na(NA_NOTREAD) };
+	struct collector_opts co = { .root = "/", .cgroup = cg.path };
+	struct collector *col = NULL;
+	int rc = 1;
+	signal(SIGINT, on_stop);
+	signal(SIGTERM, on_stop);
+	if (apply_knobs(&r, &cg) == 0 && (col = collector_open(&co, err, sizeof(err))) == NULL)
+		fprintf(stderr, "headroom run: %s\n", err);
+	int tui = !r.batch && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), out[2] = { -1, -1 };
+	st.out_fd = -1;
+	if (col && tui && pipe2(out, O_CLOEXEC | O_NONBLOCK) == 0)
+		st.out_fd = out[0];
+	if (r.json) /* stdout is for the samples: COMMAND prints to stderr */
+		out[1] = STDERR_FILENO;
+	if (col && (st.child = start(&cg, r.cmd, out[1])) > 0) {
+		struct options o = { .mode = OUT_TUI, .delay = r.delay, .delay_set = 1, .root = "/", .cgroup = cg.path,
+				     .no_color = r.no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
+		if (out[1] >= 0 && out[1] != STDERR_FILENO)
+			close(out[1]);
+		if (!tui)
+			run_batch(col, &st, r.delay, r.json);
+		else
+			app_run_with(col, &o, tui_tick, &st);
+		child_ended(&st);
+		rc = st.ended ? exit_code(st.status) : 128 + SIGKILL;
+	}
+	if (col)
+		collector_close(col);
+	if (st.out_fd >= 0)
+		close(st.out_fd);
+	if (labcg_destroy(&cg, err, sizeof(err)) != 0) {
+		fprintf(stderr, "headroom run: %s\n", err);
+		rc = rc ? rc : 1;
+	}
+	if (st.child > 0) {
+		if (!st.ended)
+			waitpid(st.child, &st.status, 0); /* killed with the cgroup */
+		summary(r.json ? stderr : stdout, &st, name);
+	}
+	return rc;
+}
