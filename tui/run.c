@@ -307,6 +307,7 @@ static void run_batch(struct collector *col, struct lab_stats *st, double delay,
 			sleep_s(delay);
 	}
 	sample_free(&s);
+	sample_free(&prev);
 }
 
 /* Read what COMMAND printed; keep its last whole line. */

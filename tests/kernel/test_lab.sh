@@ -1,0 +1,147 @@
+#!/bin/sh
+# The experiments of shared/EXPERIMENTS.md on this machine's kernel, each as
+# `headroom run -j -- headroom eat ...` in a cgroup below one of the test's
+# own, and each asserted only through what headroom reports (its JSON
+# samples), never by reading the kernel's files here. After each: no cgroup
+# and no process of it left. Prints the time each scenario took.
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+. tests/kernel/lib.sh
+cg_test_begin "kernel/lab ($O)" headroom-test-lab
+HR="$PWD/$O/headroom"
+tmp=$(mktemp -d)
+trap 'cg_remove "$CG/p/c"; cg_remove "$CG/p"; cg_remove "$CG/hold"; cg_remove "$CG"; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
+all=$name
+
+# lab NAME RUN-OPTIONS... -- COMMAND...: headroom run -j from inside $CG;
+# samples in $tmp/NAME.json, the rest in $tmp/NAME.err, status in $rc.
+lab() {
+  n=$1; shift
+  name="$all: $n"; t0=$(date +%s%N)
+  cg_exec "$CG" "$HR" run --name "$n" -j -d 0.1 "$@" > "$tmp/$n.json" 2> "$tmp/$n.err"
+  rc=$?
+  took=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+# q NAME JQ-FILTER: the filter over all of NAME's samples (an array).
+q() { jq -s -c "$2" "$tmp/$1.json"; }
+# done_ok NAME: the run's cgroup is gone and its processes with it.
+done_ok() {
+  [ ! -d "$CG_MOUNT$CG/$1" ] || fail "cgroup $CG/$1 left behind"
+  pids=$(q "$1" '[.[].processes[].pid] | unique | .[]')
+  for p in $pids; do kill -0 "$p" 2>/dev/null && fail "process $p of $1 left running"; done
+  result PASS "$name (${took} ms)"
+}
+show() { echo "$name: $*"; }
+
+# 1. Anon growth to the limit: usage climbs (the samples; the kernel's peak
+#    is the limit itself), one OOM kill, 137.
+lab anon --limit 64M -- "$HR" eat --anon 128M --step 4M --every 0.05
+s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: .[-1].cgroups[0].files["memory.max_usage_in_bytes"],
+  ooms: .[-1].cgroups[0].oom_kills, n: length}')
+show "$s status $rc"
+[ "$rc" = 137 ] || fail "COMMAND exited $rc, not 137"
+echo "$s" | jq -e '.max >= 48*1048576 and .peak == 67108864 and .ooms == 1' > /dev/null || fail "not up to the limit and one kill: $s"
+done_ok anon
+
+# 2. malloc is not memory: 2G reserved under a 64M limit, never touched.
+lab notouch --limit 64M -- "$HR" eat --anon 2G --no-touch --hold 0.5
+s=$(q notouch '{virt: ([.[].processes[].virt] | max), res: ([.[].processes[].res] | max),
+  usage: (map(.cgroups[0].usage) | max), ooms: .[-1].cgroups[0].oom_kills}')
+show "$s status $rc"
+[ "$rc" = 0 ] || fail "COMMAND exited $rc"
+echo "$s" | jq -e '.virt >= 2*1073741824 and .res < 16*1048576 and .usage < 16*1048576 and .ooms == 0' > /dev/null ||
+  fail "VIRT past 2G with RES and usage below 16M, no OOM: $s"
+done_ok notouch
+
+# 3. Page cache is charged and reclaimed first: 200M written under 100M,
+#    then 60M of anon still fits; no OOM; reclaim ran: v2 memory.stat pgsteal
+#    rises; v1 has no pgsteal per cgroup (and the system's vmstat does not
+#    count a cgroup's limit reclaim), its pgpgout counts the pages uncharged.
+lab cache --limit 100M -- "$HR" eat --file 200M --anon 60M --hold 0.5
+s=$(q cache '{cache: (map(select(.cgroups[0].anon < 8*1048576) | .cgroups[0].file) | max),
+  after: (map(select(.cgroups[0].anon >= 60*1048576) | .cgroups[0].file) | min),
+  steal: ((.[-1].cgroups[0]["memory.stat"] | .pgsteal // (.total_pgpgout * 4096)) -
+          (.[0].cgroups[0]["memory.stat"] | .pgsteal // (.total_pgpgout * 4096))),
+  ooms: .[-1].cgroups[0].oom_kills}')
+show "$s status $rc"
+[ "$rc" = 0 ] || fail "COMMAND exited $rc"
+echo "$s" | jq -e '.cache >= 80*1048576 and .after <= 45*1048576 and .steal > 0 and .ooms == 0' > /dev/null ||
+  fail "cache charged, then dropped for the anon, with no OOM: $s"
+done_ok cache
+
+# 4. Limited but not killed (v1 oom_kill_disable): the task stalls, under_oom
+#    1, no kill, until the limit is raised (by the test, once headroom shows it).
+if [ "$CG_VERSION" = 1 ]; then
+  ( lab stall --limit 64M --oom-kill-disable -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.3
+    echo "$rc $took" > "$tmp/stall.rc" ) &
+  i=0
+  until jq -s -e 'any(.[]; .cgroups[0]["memory.oom_control"].under_oom == 1)' "$tmp/stall.json" > /dev/null 2>&1; do
+    i=$((i + 1)); [ $i -lt 100 ] || fail "headroom never showed under_oom 1"; sleep 0.1
+  done
+  sleep 0.5 # stalled, not killed, for a while
+  echo 209715200 > "$CG_MOUNT$CG/stall/memory.limit_in_bytes"
+  wait
+  read rc took < "$tmp/stall.rc"
+  name="$all: stall"
+  s=$(q stall '{stalled: (map(select(.cgroups[0]["memory.oom_control"].under_oom == 1)) | length),
+    procs_then: (map(select(.cgroups[0]["memory.oom_control"].under_oom == 1) | .cgroups[0].nprocs) | min),
+    ooms: .[-1].cgroups[0].oom_kills, usage: (map(.cgroups[0].usage) | max)}')
+  show "$s status $rc"
+  [ "$rc" = 0 ] || fail "COMMAND exited $rc: it should go on once the limit was raised"
+  echo "$s" | jq -e '.stalled >= 3 and .procs_then == 1 and .ooms == 0 and .usage >= 96*1048576' > /dev/null ||
+    fail "stalled at the limit, no kill, then on: $s"
+  done_ok stall
+fi
+
+# 5. Charges do not move: 100M touched elsewhere, then moved in.
+mkdir "$CG_MOUNT$CG/hold"
+sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG_MOUNT$CG/hold" "$HR" eat --anon 100M --hold 30 > "$tmp/hold.out" 2>&1 &
+eater=$! # (cg_exec would be a subshell of its own: this pid is eat's)
+i=0; until grep -q holding "$tmp/hold.out"; do i=$((i + 1)); [ $i -lt 100 ] || fail "eat never held"; sleep 0.1; done
+( i=0; until [ -d "$CG_MOUNT$CG/moved" ]; do i=$((i + 1)); [ $i -lt 50 ] || exit 1; sleep 0.05; done
+  sleep 0.5; echo "$eater" > "$CG_MOUNT$CG/moved/cgroup.procs" ) &
+lab moved -- sleep 2
+s=$(q moved "{res: ([.[].processes[] | select(.pid == $eater) | .res] | max),
+  usage: (map(select(any(.processes[]; .pid == $eater)) | .cgroups[0].usage) | max)}")
+show "$s status $rc"
+echo "$s" | jq -e '.res >= 95*1048576 and .usage < 16*1048576' > /dev/null ||
+  fail "RES ~100M in a cgroup whose usage stays near 0: $s"
+kill -0 "$eater" 2>/dev/null && fail "the moved-in eater outlived the run"
+cg_remove "$CG/hold" || fail "could not remove $CG/hold"
+done_ok moved
+
+# 6. The hierarchy caps children: 500M under a 200M parent.
+mkdir "$CG_MOUNT$CG/p" && cg_limit "$CG/p" 209715200
+t0=$(date +%s%N)
+cg_exec "$CG/p" "$HR" run --name c --limit 500M -j -d 0.1 -- "$HR" eat --anon 8M --hold 0.3 > "$tmp/c.json" 2> "$tmp/c.err"
+rc=$?; took=$(( ($(date +%s%N) - t0) / 1000000 )); name="$all: hierarchy"
+s=$(q c '.[-1].cgroups[0] | {limit, effective_limit, effective_limit_from}')
+show "$s status $rc"
+echo "$s" | jq -e --arg p "$CG/p" '.limit == 524288000 and .effective_limit == 209715200 and .effective_limit_from == $p' > /dev/null ||
+  fail "child 500M capped at the parent's 200M: $s"
+[ ! -d "$CG_MOUNT$CG/p/c" ] || fail "cgroup $CG/p/c left behind"
+rmdir "$CG_MOUNT$CG/p"
+result PASS "$name (${took} ms)"
+
+# 7. Who dies: the small eater with oom_score_adj 1000, not the big one.
+lab who --limit 100M -- sh -c "\"$HR\" eat --anon 40M --oom-score-adj 1000 --hold 5 & sleep 0.3;
+  \"$HR\" eat --anon 70M --step 5M --every 0.05 --hold 0.5; wait"
+s=$(q who '[.[] | {k: .cgroups[0].oom_kills,
+  a: [.processes[] | select(.comm == "headroom" and (.cmdline | test("oom-score-adj 1000"))) | .oom_score][0],
+  b: [.processes[] | select(.comm == "headroom" and (.cmdline | test("anon 70M"))) | {s: .oom_score, r: .res}][0]}] |
+  {before: map(select(.k == 0 and .a != null and .b != null)) | last, after: map(select(.k >= 1)) | first,
+   kills: (last | .k)}')
+show "$s status $rc"
+echo "$s" | jq -e '.before.a > .before.b.s and .after.a == null and .after.b != null and .kills == 1' > /dev/null ||
+  fail "the oom_score_adj 1000 eater shown higher and killed, the big one alive: $s"
+done_ok who
+
+# 8. shmem: tmpfs data is charged to the cgroup, in no process's RES.
+lab shm --limit 200M -- "$HR" eat --shm 50M --hold 0.5
+s=$(q shm '{shmem: (map(.cgroups[0].shmem) | max), res: ([.[].processes[].res] | max)}')
+show "$s status $rc"
+[ "$rc" = 0 ] || fail "COMMAND exited $rc"
+echo "$s" | jq -e '.shmem >= 50*1048576 and .res < 16*1048576' > /dev/null || fail "50M of shmem in no process: $s"
+done_ok shm
