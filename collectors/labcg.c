@@ -69,7 +69,7 @@ static int v2_memory_delegated(const char *parent_dir)
 	return ok;
 }
 
-int labcg_create(struct labcg *c, const char *name, char *err, size_t errlen)
+int labcg_create(struct labcg *c, const char *under, const char *name, char *err, size_t errlen)
 {
 	struct cg_mounts m = { 0 };
 	int rootfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -77,7 +77,7 @@ int labcg_create(struct labcg *c, const char *name, char *err, size_t errlen)
 	if (rootfd >= 0)
 		close(rootfd);
 	*c = (struct labcg){ .version = m.version };
-	char *self = !e && m.version ? self_path(m.version) : NULL;
+	char *self = !e && m.version ? (under ? xstrdup(under) : self_path(m.version)) : NULL;
 	if (!self) {
 		snprintf(err, errlen, "no memory cgroup hierarchy to make a cgroup in");
 		mounts_free(&m);
@@ -85,11 +85,15 @@ int labcg_create(struct labcg *c, const char *name, char *err, size_t errlen)
 	}
 	const char *rel = strcmp(self, "/") == 0 ? "" : self;
 	char *parent = xasprintf("%s%s", m.mem_mount, rel);
-	if (m.version == 2 && !v2_memory_delegated(parent)) {
+	struct stat st;
+	if (self[0] != '/' || strstr(self, "/../") || stat(parent, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "no cgroup %s in the memory hierarchy", self);
+		e = -1;
+	} else if (m.version == 2 && !v2_memory_delegated(parent)) {
 		snprintf(err, errlen,
-			 "the memory controller is not enabled for the children of %s (cgroup.subtree_control), and "
-			 "headroom does not write the cgroup it runs in",
-			 self);
+			 "the memory controller is not enabled for the children of %s (cgroup.subtree_control)%s", self,
+			 under ? "" : "; headroom does not write the cgroup it runs in, and on cgroup v2 a cgroup with "
+				      "processes cannot hand it on: give --parent a cgroup that does");
 		e = -1;
 	} else {
 		c->dir = xasprintf("%s/%s", parent, name);

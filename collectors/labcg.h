@@ -15,10 +15,11 @@ struct labcg {
 	char *path;  /* its path in the hierarchy, e.g. /user.slice/headroom-run-42 */
 };
 
-/* Make a child named name below the caller's memory cgroup. Returns 0, or
- * -1 with a clear message in err (no hierarchy, no privilege, v2 without
- * the memory controller enabled for children). */
-int labcg_create(struct labcg *c, const char *name, char *err, size_t errlen);
+/* Make a child named name below parent (a path in the memory hierarchy),
+ * or, parent NULL, below the caller's own memory cgroup. Returns 0, or -1
+ * with a clear message in err (no hierarchy, no such parent, no privilege,
+ * v2 without the memory controller enabled for the parent's children). */
+int labcg_create(struct labcg *c, const char *parent, const char *name, char *err, size_t errlen);
 
 /* The knobs: which file each is on each version. */
 enum lab_knob { KNOB_LIMIT, KNOB_HIGH, KNOB_LOW, KNOB_SWAP, KNOB_OOM_KILL_DISABLE, KNOB_N };

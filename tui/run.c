@@ -25,7 +25,7 @@
 struct run {
 	uint64_t knob[KNOB_N];
 	int set[KNOB_N];
-	const char *name;
+	const char *name, *parent;
 	int batch, json, no_color;
 	double delay;
 	char **cmd;
@@ -56,6 +56,8 @@ static void run_usage(FILE *f)
 	      "  --swap SIZE           memory.swap.max (v2) / memsw limit = limit + SIZE (v1)\n"
 	      "  --oom-kill-disable    memory.oom_control 1 (v1 only): stall at the limit\n"
 	      "  --name NAME           the cgroup's name (default headroom-run-PID)\n"
+	      "  --parent PATH         make it below this cgroup instead of headroom's own\n"
+	      "                        (on cgroup v2 one that enables memory for its children)\n"
 	      "  -b, --batch           a line per interval and a summary, no dashboard\n"
 	      "  -j, --json            a JSON object per interval (as headroom --json), the\n"
 	      "                        summary and COMMAND's output on stderr\n"
@@ -65,11 +67,12 @@ static void run_usage(FILE *f)
 	      f);
 }
 
-enum { R_LIMIT = 256, R_HIGH, R_LOW, R_SWAP, R_OKD, R_NAME, R_NOCOLOR, R_HELP };
+enum { R_LIMIT = 256, R_HIGH, R_LOW, R_SWAP, R_OKD, R_NAME, R_PARENT, R_NOCOLOR, R_HELP };
 static const struct option run_opts[] = {
 	{ "limit", required_argument, NULL, R_LIMIT }, { "high", required_argument, NULL, R_HIGH },
 	{ "low", required_argument, NULL, R_LOW },     { "swap", required_argument, NULL, R_SWAP },
 	{ "oom-kill-disable", no_argument, NULL, R_OKD }, { "name", required_argument, NULL, R_NAME },
+	{ "parent", required_argument, NULL, R_PARENT },
 	{ "batch", no_argument, NULL, 'b' },	       { "json", no_argument, NULL, 'j' },
 	{ "delay", required_argument, NULL, 'd' },
 	{ "no-color", no_argument, NULL, R_NOCOLOR },  { "help", no_argument, NULL, R_HELP },
@@ -95,6 +98,7 @@ static int run_option(struct run *r, int ch, const char *arg)
 		}
 		r->name = arg;
 		return 0;
+	case R_PARENT: r->parent = arg; return 0;
 	case 'b': r->batch = 1; return 0;
 	case 'j': r->json = r->batch = 1; return 0;
 	case R_NOCOLOR: r->no_color = 1; return 0;
@@ -351,7 +355,7 @@ int run_main(int argc, char **argv)
 	snprintf(name, sizeof(name), "%s", r.name ? r.name : "");
 	if (!r.name)
 		snprintf(name, sizeof(name), "headroom-run-%d", (int)getpid());
-	if (labcg_create(&cg, name, err, sizeof(err)) != 0) {
+	if (labcg_create(&cg, r.parent, name, err, sizeof(err)) != 0) {
 		fprintf(stderr, "headroom run: %s\n", err);
 		return 1;
 	}

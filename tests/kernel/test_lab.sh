@@ -1,9 +1,10 @@
 #!/bin/sh
-# The experiments of shared/EXPERIMENTS.md on this machine's kernel, each as
-# `headroom run -j -- headroom eat ...` in a cgroup below one of the test's
-# own, and each asserted only through what headroom reports (its JSON
-# samples), never by reading the kernel's files here. After each: no cgroup
-# and no process of it left. Prints the time each scenario took.
+# The experiments of shared/EXPERIMENTS.md on a real kernel, each as
+# `headroom run -j --parent CG -- headroom eat ...` in a cgroup below one of
+# the test's own, and each asserted only through what headroom reports (its
+# JSON samples), never by reading the kernel's files here. After each: no
+# cgroup and no process of it left. Prints the time each scenario took.
+# Runs on this machine (cgroup v1) and in the QEMU guest (v2: tests/qemu).
 set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
@@ -14,13 +15,15 @@ tmp=$(mktemp -d)
 trap 'cg_remove "$CG/p/c"; cg_remove "$CG/p"; cg_remove "$CG/hold"; cg_remove "$CG"; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 all=$name
+v2_delegate() { [ "$CG_VERSION" = 1 ] || echo +memory > "$CG_MOUNT$1/cgroup.subtree_control"; }
+v2_delegate "$CG"
 
-# lab NAME RUN-OPTIONS... -- COMMAND...: headroom run -j from inside $CG;
+# lab NAME RUN-OPTIONS... -- COMMAND...: headroom run -j, its cgroup below $CG;
 # samples in $tmp/NAME.json, the rest in $tmp/NAME.err, status in $rc.
 lab() {
   n=$1; shift
   name="$all: $n"; t0=$(date +%s%N)
-  cg_exec "$CG" "$HR" run --name "$n" -j -d 0.1 "$@" > "$tmp/$n.json" 2> "$tmp/$n.err"
+  "$HR" run --parent "$CG" --name "$n" -j -d 0.1 "$@" > "$tmp/$n.json" 2> "$tmp/$n.err"
   rc=$?
   took=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
@@ -71,9 +74,20 @@ echo "$s" | jq -e '.cache >= 80*1048576 and .after <= 45*1048576 and .steal > 0 
   fail "cache charged, then dropped for the anon, with no OOM: $s"
 done_ok cache
 
-# 4. Limited but not killed (v1 oom_kill_disable): the task stalls, under_oom
-#    1, no kill, until the limit is raised (by the test, once headroom shows it).
-if [ "$CG_VERSION" = 1 ]; then
+# 4. Limited but not killed. v2, with swap allowed: usage pinned at the
+#    limit, swap grows, no kill. v1 (oom_kill_disable): the task stalls,
+#    under_oom 1, no kill, until the limit is raised (by the test, once
+#    headroom shows it).
+if [ "$CG_VERSION" = 2 ]; then
+  lab swap --limit 64M --swap 128M -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.5
+  s=$(q swap '{usage: (map(.cgroups[0].usage) | max), swap: (map(.cgroups[0].swap) | max),
+    ooms: .[-1].cgroups[0].oom_kills}')
+  show "$s status $rc"
+  [ "$rc" = 0 ] || fail "COMMAND exited $rc"
+  echo "$s" | jq -e '.usage >= 60*1048576 and .usage <= 67108864 and .swap >= 24*1048576 and .ooms == 0' > /dev/null ||
+    fail "at the limit, swapping, not killed: $s"
+  done_ok swap
+else
   ( lab stall --limit 64M --oom-kill-disable -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.3
     echo "$rc $took" > "$tmp/stall.rc" ) &
   i=0
@@ -113,9 +127,9 @@ cg_remove "$CG/hold" || fail "could not remove $CG/hold"
 done_ok moved
 
 # 6. The hierarchy caps children: 500M under a 200M parent.
-mkdir "$CG_MOUNT$CG/p" && cg_limit "$CG/p" 209715200
+mkdir "$CG_MOUNT$CG/p" && cg_limit "$CG/p" 209715200 && v2_delegate "$CG/p"
 t0=$(date +%s%N)
-cg_exec "$CG/p" "$HR" run --name c --limit 500M -j -d 0.1 -- "$HR" eat --anon 8M --hold 0.3 > "$tmp/c.json" 2> "$tmp/c.err"
+"$HR" run --parent "$CG/p" --name c --limit 500M -j -d 0.1 -- "$HR" eat --anon 8M --hold 0.3 > "$tmp/c.json" 2> "$tmp/c.err"
 rc=$?; took=$(( ($(date +%s%N) - t0) / 1000000 )); name="$all: hierarchy"
 s=$(q c '.[-1].cgroups[0] | {limit, effective_limit, effective_limit_from}')
 show "$s status $rc"
