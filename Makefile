@@ -4,7 +4,8 @@
 #   make            build ./build/headroom (installs missing Debian packages first)
 #   make deps       install every Debian package the build and the tests use
 #   make run        build and start headroom on this machine
-#   make test       every test: unit (plain and ASan+UBSan), real kernel, tmux, clang build
+#   make test       every test: unit (plain and ASan+UBSan), real kernel (this machine's,
+#                   and cgroup v2 in a QEMU guest), tmux, clang build
 #   make bench      the sampling benchmark (see README)
 #   make screenshots  PNGs of every screen from a live experiment, for README
 #   make V=1        show the commands
@@ -98,6 +99,7 @@ check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
 test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
 	$(Q)$(MAKE) --no-print-directory check
+	$(Q)tests/qemu/run-lab.sh $(O) || true
 	$(Q)$(MAKE) --no-print-directory SAN=1 check
 	$(Q)$(MAKE) --no-print-directory CC=clang $(O)/clang/headroom
 	$(Q)tests/summary.sh

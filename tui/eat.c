@@ -117,6 +117,14 @@ static int eat_anon(const struct eat *e)
 	for (uint64_t done = 0; done < e->anon;) {
 		uint64_t n = e->anon - done < step ? e->anon - done : step;
 		char *p = mmap(NULL, (size_t)n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED && errno == ENOMEM && !e->touch) {
+			/* the overcommit heuristic refuses one mapping past RAM + swap;
+			 * NORESERVE maps it anyway, uncounted in Committed_AS */
+			p = mmap(NULL, (size_t)n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+			if (p != MAP_FAILED)
+				printf("eat: the kernel refused to commit %llu bytes; mapped with MAP_NORESERVE\n",
+				       (unsigned long long)n);
+		}
 		if (p == MAP_FAILED) {
 			fprintf(stderr, "headroom eat: cannot map %llu more bytes: %s\n", (unsigned long long)n,
 				strerror(errno));

@@ -3,17 +3,25 @@
 # Never writes the starting cgroup's own files and never moves a process out
 # of it: the machine's infrastructure owns it.
 
+# cg_mount_of FSTYPE: the first mount point of that type (for cgroup v1,
+# the one with the memory controller). mountinfo has a variable number of
+# optional fields before "-", then the type, the source and the options.
+cg_mount_of() {
+  awk -v t="$1" '{ for (i = 7; i < NF; i++) if ($i == "-") break }
+    $(i + 1) == t && (t != "cgroup" || $NF ~ /(^|,)memory(,|$)/) { print $5; exit }' /proc/self/mountinfo
+}
+
 # Sets CG_VERSION (1|2), CG_MOUNT (hierarchy mount point), CG_SELF (our path
 # in it). Returns 1 when no usable memory hierarchy exists.
 cg_find_self() {
   v1=$(awk -F: '$2 ~ /(^|,)memory(,|$)/ {print $3}' /proc/self/cgroup)
   if [ -n "$v1" ]; then
     CG_VERSION=1
-    CG_MOUNT=$(awk '$9 == "cgroup" && $NF ~ /(^|,)memory(,|$)/ {print $5; exit}' /proc/self/mountinfo)
+    CG_MOUNT=$(cg_mount_of cgroup)
     CG_SELF=$v1
   else
     CG_VERSION=2
-    CG_MOUNT=$(awk '$9 == "cgroup2" {print $5; exit}' /proc/self/mountinfo)
+    CG_MOUNT=$(cg_mount_of cgroup2)
     CG_SELF=$(awk -F: '$1 == "0" {print $3}' /proc/self/cgroup)
     grep -qw memory "$CG_MOUNT$CG_SELF/cgroup.subtree_control" 2>/dev/null || return 1
   fi

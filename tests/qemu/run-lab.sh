@@ -1,0 +1,39 @@
+#!/bin/sh
+# The lab scenarios on cgroup v2: boot Debian's cloud kernel in QEMU (TCG,
+# under timeout) with cgroup v1 off, run tests/kernel/test_lab.sh there with
+# this build's headroom (and jq, with the libraries ldd names), and record
+# the guest's PASS/FAIL lines in build/results.log.
+#   tests/qemu/run-lab.sh BUILD-DIR
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+Q=build/qemu
+mkdir -p $Q
+t0=$(date +%s)
+record() { echo "$1 $2" >> build/results.log; echo "$1 $2"; }
+kver=$(tests/qemu/kernel.sh $Q/kernel) || { record FAIL "qemu/v2 lab: no guest kernel (apt-get download failed)"; exit 1; }
+
+# headroom and jq with their shared libraries, at the same paths
+files="$O/headroom=/opt/hr/build/headroom tests/kernel/lib.sh=/opt/hr/tests/kernel/lib.sh"
+files="$files tests/kernel/test_lab.sh=/opt/hr/tests/kernel/test_lab.sh $(command -v jq)=/bin/jq"
+for lib in $( (ldd "$O/headroom"; ldd "$(command -v jq)") | awk '/=> \// {print $3} /^\t\/lib/ {print $1}' | sort -u); do
+  files="$files $lib=$lib"
+done
+# shellcheck disable=SC2086 # the list splits on spaces, as meant
+tests/qemu/mkinitrd.sh $Q/lab.gz $Q/kernel tests/qemu/lab-guest.sh $files || { record FAIL "qemu/v2 lab: initramfs"; exit 1; }
+tests/qemu/boot.sh $Q/kernel $Q/lab.gz $Q/lab.log 300
+res=$(sed -n '/===RESULTS-BEGIN===/,/===RESULTS-END===/p' $Q/lab.log | sed '1d;$d' | tr -d '\r')
+took=$(( $(date +%s) - t0 ))
+if [ -z "$res" ]; then
+  tail -n 30 $Q/lab.log
+  record FAIL "qemu/v2 lab: the guest (kernel $kver) gave no results (see $Q/lab.log)"
+  exit 1
+fi
+grep -a '^kernel/lab' $Q/lab.log | tr -d '\r'  # what each scenario measured
+status=0
+echo "$res" | while read -r word rest; do
+  record "$word" "$rest [cgroup v2, QEMU guest, kernel $kver]"
+done
+echo "$res" | grep -q '^FAIL' && status=1
+echo "qemu/v2 lab: guest booted, ran and powered off in ${took}s"
+exit $status
