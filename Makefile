@@ -8,6 +8,7 @@
 #                   and cgroup v2 in a QEMU guest), tmux, clang build
 #   make bench      the sampling benchmark (see README)
 #   make screenshots  PNGs of every screen from a live experiment, for README
+#   make demo       a scripted live demo in tmux, for a talk
 #   make V=1        show the commands
 #   make SAN=1      ASan+UBSan build in build/asan
 
@@ -52,7 +53,7 @@ HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 BENCH_BIN  := $(O)/bench/bench
 
-.PHONY: all deps deps-build run test check bench screenshots clean format
+.PHONY: all deps deps-build run test check bench screenshots demo clean format
 all: deps-build $(O)/headroom
 
 # Every Debian package the build and the tests use, installed if missing.
@@ -114,6 +115,11 @@ screenshots: deps-build
 	$(Q)scripts/deps.sh shots
 	$(Q)$(MAKE) --no-print-directory $(O)/headroom $(O)/tests/hog
 	$(Q)scripts/screenshots.sh $(O)
+
+# A scripted live demo in tmux (lab mode), for a talk.
+demo: all
+	$(Q)scripts/deps.sh test
+	$(Q)scripts/demo.sh $(O)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -12,6 +12,8 @@ static int parse_delay(const char *s, double *out);
 void options_usage(FILE *f)
 {
 	fputs("Usage: headroom [OPTION]...\n"
+	      "       headroom run [OPTION]... -- COMMAND [ARG]...   (lab mode: headroom run --help)\n"
+	      "       headroom eat [OPTION]...                       (a workload: headroom eat --help)\n"
 	      "Live memory dashboard for Linux cgroups (v1, v2 and hybrid). On a terminal it\n"
 	      "opens the dashboard (keys: h); elsewhere, or with -b or -j, it prints samples.\n"
 	      "\n"

@@ -38,6 +38,7 @@ struct lab_stats {
 	val_t peak, oom_kills, limit;
 	pid_t child;
 	int status, ended; /* the command's wait status, once it ended */
+	int by_us;	   /* headroom ended it (q, Ctrl-C, SIGTERM) */
 	int out_fd;	   /* dashboard: the read end of COMMAND's stdout and stderr, or -1 */
 	char part[128];	   /* ... a line not yet ended */
 	size_t npart;
@@ -63,7 +64,8 @@ static void run_usage(FILE *f)
 	      "                        summary and COMMAND's output on stderr\n"
 	      "  -d, --delay SECONDS   time between samples (default 1)\n"
 	      "      --no-color        no colours\n"
-	      "The exit status is COMMAND's (128+N when a signal N ended it: 137 is SIGKILL).\n",
+	      "The exit status is COMMAND's (128+N when a signal N ended it: 137 is SIGKILL),\n"
+	      "127 when it could not be run, 1 when headroom could not set it up.\n",
 	      f);
 }
 
@@ -237,10 +239,10 @@ static int exit_code(int status)
 static void describe_end(char *out, size_t n, const struct lab_stats *st)
 {
 	if (!st->ended)
-		snprintf(out, n, "still running: ended by headroom (SIGKILL)");
+		snprintf(out, n, "still running");
 	else if (WIFSIGNALED(st->status))
-		snprintf(out, n, "killed by signal %d (%s), exit status %d", WTERMSIG(st->status),
-			 strsignal(WTERMSIG(st->status)), exit_code(st->status));
+		snprintf(out, n, "killed by signal %d (%s), exit status %d%s", WTERMSIG(st->status),
+			 strsignal(WTERMSIG(st->status)), exit_code(st->status), st->by_us ? ", ended by headroom" : "");
 	else
 		snprintf(out, n, "exited, status %d", exit_code(st->status));
 }
@@ -373,30 +375,33 @@ int run_main(int argc, char **argv)
 		st.out_fd = out[0];
 	if (r.json) /* stdout is for the samples: COMMAND prints to stderr */
 		out[1] = STDERR_FILENO;
-	if (col && (st.child = start(&cg, r.cmd, out[1])) > 0) {
+	if (col && (st.child = start(&cg, r.cmd, out[1])) < 0)
+		rc = 127; /* as a shell: COMMAND could not be run */
+	if (out[1] >= 0 && out[1] != STDERR_FILENO)
+		close(out[1]); /* the child's copy is what COMMAND writes to */
+	if (col && st.child > 0) {
 		struct options o = { .mode = OUT_TUI, .delay = r.delay, .delay_set = 1, .root = "/", .cgroup = cg.path,
 				     .no_color = r.no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
-		if (out[1] >= 0 && out[1] != STDERR_FILENO)
-			close(out[1]);
 		if (!tui)
 			run_batch(col, &st, r.delay, r.json);
 		else
 			app_run_with(col, &o, tui_tick, &st);
 		child_ended(&st);
-		rc = st.ended ? exit_code(st.status) : 128 + SIGKILL;
 	}
 	if (col)
 		collector_close(col);
 	if (st.out_fd >= 0)
 		close(st.out_fd);
-	if (labcg_destroy(&cg, err, sizeof(err)) != 0) {
+	int left = labcg_destroy(&cg, err, sizeof(err)) != 0;
+	if (left)
 		fprintf(stderr, "headroom run: %s\n", err);
-		rc = rc ? rc : 1;
-	}
 	if (st.child > 0) {
-		if (!st.ended)
-			waitpid(st.child, &st.status, 0); /* killed with the cgroup */
+		rc = 128 + SIGKILL;
+		if (!st.ended && waitpid(st.child, &st.status, 0) == st.child) /* killed with the cgroup */
+			st.ended = st.by_us = 1;
+		if (st.ended)
+			rc = exit_code(st.status);
 		summary(r.json ? stderr : stdout, &st, name);
 	}
-	return rc;
+	return left && !rc ? 1 : rc;
 }

@@ -262,6 +262,25 @@ else
   result SKIP "$name: cannot create a cgroup below our own"
 fi
 
+step "headroom run, live"
+if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
+  [ "$CG_VERSION" = 1 ] || echo +memory > "$CG_MOUNT$CG/cgroup.subtree_control"
+  tui_start 120 40 "$HR" run --parent "$CG" --name demo --limit 50M -d 0.2 -- \
+    "$HR" eat --anon 100M --step 5M --every 0.2
+  check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
+  check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
+  check tui_wait "killed by signal 9 (Killed), exit status 137; q ends the run" 10
+  tui_screen | grep -qE 'demo .* 1 +[0-9]+ +0 *$' || fail "the OOM kill is not counted on the cgroup's row"
+  tui_keys q
+  check tui_exit
+  [ "$(tui_status)" = 137 ] || fail "headroom run exited $(tui_status), not COMMAND's 137"
+  [ ! -d "$CG_MOUNT$CG/demo" ] || fail "the run's cgroup was left behind"
+  pass
+  cg_remove "$CG" && CG=
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
+
 step "live on this machine"
 tui_start 120 40 "$HR"
 check tui_wait "LIVE"
