@@ -100,7 +100,8 @@ check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
 test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
 	$(Q)$(MAKE) --no-print-directory check
-	$(Q)tests/qemu/run-lab.sh $(O) || true
+	$(Q)tests/qemu/run-lab.sh $(O) v2 || true
+	$(Q)tests/qemu/run-lab.sh $(O) v1 || true
 	$(Q)$(MAKE) --no-print-directory SAN=1 check
 	$(Q)$(MAKE) --no-print-directory CC=clang $(O)/clang/headroom
 	$(Q)tests/summary.sh

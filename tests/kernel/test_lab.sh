@@ -89,13 +89,15 @@ if [ "$CG_VERSION" = 2 ]; then
     fail "at the limit, swapping, not killed: $s"
   done_ok swap
 else
-  ( lab stall --limit 64M --oom-kill-disable -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.3
+  name="$all: stall"
+  ( lab stall --limit 64M --swap 0 --oom-kill-disable -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.3
     echo "$rc $took" > "$tmp/stall.rc" ) &
   i=0
   until jq -s -e 'any(.[]; .cgroups[0]["memory.oom_control"].under_oom == 1)' "$tmp/stall.json" > /dev/null 2>&1; do
     i=$((i + 1)); [ $i -lt 100 ] || fail "headroom never showed under_oom 1"; sleep 0.1
   done
   sleep 0.5 # stalled, not killed, for a while
+  echo 209715200 > "$CG_MOUNT$CG/stall/memory.memsw.limit_in_bytes" # (memsw first: never below the limit)
   echo 209715200 > "$CG_MOUNT$CG/stall/memory.limit_in_bytes"
   wait
   read rc took < "$tmp/stall.rc"

@@ -1,11 +1,12 @@
 #!/bin/sh
-# The lab scenarios on cgroup v2: boot Debian's cloud kernel in QEMU (TCG,
-# under timeout) with cgroup v1 off, run tests/kernel/test_lab.sh there with
-# this build's headroom (and jq, with the libraries ldd names), and record
-# the guest's PASS/FAIL lines in build/results.log.
-#   tests/qemu/run-lab.sh BUILD-DIR
+# The lab scenarios in a guest: boot Debian's cloud kernel in QEMU (TCG,
+# under timeout) with cgroup v2 only (or, VERSION v1, the memory controller
+# on cgroup v1), run tests/kernel/test_lab.sh there with this build's
+# headroom (and jq, with the libraries ldd names), and record the guest's
+# PASS/FAIL lines in build/results.log.
+#   tests/qemu/run-lab.sh BUILD-DIR [v2|v1]
 set -u
-O=${1:?build dir}
+O=${1:?build dir}; V=${2:-v2}
 cd "$(dirname "$0")/../.."
 Q=build/qemu
 mkdir -p $Q
@@ -21,19 +22,19 @@ for lib in $( (ldd "$O/headroom"; ldd "$(command -v jq)") | awk '/=> \// {print 
 done
 # shellcheck disable=SC2086 # the list splits on spaces, as meant
 tests/qemu/mkinitrd.sh $Q/lab.gz $Q/kernel tests/qemu/lab-guest.sh $files || { record FAIL "qemu/v2 lab: initramfs"; exit 1; }
-tests/qemu/boot.sh $Q/kernel $Q/lab.gz $Q/lab.log 300
-res=$(sed -n '/===RESULTS-BEGIN===/,/===RESULTS-END===/p' $Q/lab.log | sed '1d;$d' | tr -d '\r')
+CGROUP=$V tests/qemu/boot.sh $Q/kernel $Q/lab.gz $Q/lab-$V.log 300
+res=$(sed -n '/===RESULTS-BEGIN===/,/===RESULTS-END===/p' $Q/lab-$V.log | sed '1d;$d' | tr -d '\r')
 took=$(( $(date +%s) - t0 ))
 if [ -z "$res" ]; then
-  tail -n 30 $Q/lab.log
-  record FAIL "qemu/v2 lab: the guest (kernel $kver) gave no results (see $Q/lab.log)"
+  tail -n 30 $Q/lab-$V.log
+  record FAIL "qemu/$V lab: the guest (kernel $kver) gave no results (see $Q/lab-$V.log)"
   exit 1
 fi
-grep -a '^kernel/lab' $Q/lab.log | tr -d '\r'  # what each scenario measured
+grep -a '^kernel/lab' $Q/lab-$V.log | tr -d '\r'  # what each scenario measured
 status=0
 echo "$res" | while read -r word rest; do
-  record "$word" "$rest [cgroup v2, QEMU guest, kernel $kver]"
+  record "$word" "$rest [cgroup $V, QEMU guest, kernel $kver]"
 done
 echo "$res" | grep -q '^FAIL' && status=1
-echo "qemu/v2 lab: guest booted, ran and powered off in ${took}s"
+echo "qemu/$V lab: guest booted, ran and powered off in ${took}s"
 exit $status
