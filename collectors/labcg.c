@@ -17,8 +17,11 @@
 #include "collectors/xalloc.h"
 
 const char *const lab_knob_names[KNOB_N] = {
-	[KNOB_LIMIT] = "--limit", [KNOB_HIGH] = "--high", [KNOB_LOW] = "--low",
-	[KNOB_SWAP] = "--swap",	  [KNOB_OOM_KILL_DISABLE] = "--oom-kill-disable",
+	[KNOB_LIMIT] = "--limit",
+	[KNOB_HIGH] = "--high",
+	[KNOB_LOW] = "--low",
+	[KNOB_SWAP] = "--swap",
+	[KNOB_OOM_KILL_DISABLE] = "--oom-kill-disable",
 };
 
 /* The caller's path in the memory hierarchy, from /proc/self/cgroup. */
@@ -92,8 +95,9 @@ int labcg_create(struct labcg *c, const char *under, const char *name, char *err
 	} else if (m.version == 2 && !v2_memory_delegated(parent)) {
 		snprintf(err, errlen,
 			 "the memory controller is not enabled for the children of %s (cgroup.subtree_control)%s", self,
-			 under ? "" : "; headroom does not write the cgroup it runs in, and on cgroup v2 a cgroup with "
-				      "processes cannot hand it on: give --parent a cgroup that does");
+			 under ? ""
+			       : "; headroom does not write the cgroup it runs in, and on cgroup v2 a cgroup with "
+				 "processes cannot hand it on: give --parent a cgroup that does");
 		e = -1;
 	} else {
 		c->dir = xasprintf("%s/%s", parent, name);

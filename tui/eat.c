@@ -58,6 +58,24 @@ static void sleep_s(double s)
 		;
 }
 
+static char block[1 << 20];
+
+/* size bytes written to fd; on failure fd is closed. Returns fd or -1. */
+static int fill(int fd, uint64_t size)
+{
+	memset(block, 0x5a, sizeof(block));
+	for (uint64_t done = 0; fd >= 0 && done < size;) {
+		size_t n = size - done < sizeof(block) ? (size_t)(size - done) : sizeof(block);
+		ssize_t w = write(fd, block, n);
+		if (w <= 0) {
+			close(fd);
+			return -1;
+		}
+		done += (uint64_t)w;
+	}
+	return fd;
+}
+
 /* A file of size bytes, written then read back (its pages cached), open
  * and unlinked. Returns the fd or -1. */
 static int eat_file(const char *dir, uint64_t size)
@@ -69,17 +87,7 @@ static int eat_file(const char *dir, uint64_t size)
 	if (fd >= 0)
 		unlink(name);
 	free(name);
-	static char block[1 << 20];
-	memset(block, 0x5a, sizeof(block));
-	for (uint64_t done = 0; fd >= 0 && done < size;) {
-		size_t n = size - done < sizeof(block) ? (size_t)(size - done) : sizeof(block);
-		ssize_t w = write(fd, block, n);
-		if (w <= 0) {
-			close(fd);
-			return -1;
-		}
-		done += (uint64_t)w;
-	}
+	fd = fill(fd, size);
 	if (fd >= 0 && lseek(fd, 0, SEEK_SET) == 0) /* read back: the pages are cached and referenced */
 		while (read(fd, block, sizeof(block)) > 0)
 			;
@@ -93,24 +101,12 @@ static int eat_shm(uint64_t size)
 	char name[64];
 	snprintf(name, sizeof(name), "/headroom-eat-%d", (int)getpid());
 	int fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return -1;
-	shm_unlink(name);
-	static char block[1 << 20];
-	memset(block, 0x5a, sizeof(block));
-	for (uint64_t done = 0; done < size;) {
-		size_t n = size - done < sizeof(block) ? (size_t)(size - done) : sizeof(block);
-		ssize_t w = write(fd, block, n);
-		if (w <= 0) {
-			close(fd);
-			return -1;
-		}
-		done += (uint64_t)w;
-	}
-	return fd;
+	if (fd >= 0)
+		shm_unlink(name);
+	return fill(fd, size);
 }
 
-/* Anonymous memory in steps, touched page by page unless reserve_only. */
+/* Anonymous memory in steps, touched page by page unless --no-touch. */
 static int eat_anon(const struct eat *e)
 {
 	uint64_t step = e->step ? e->step : e->anon;
@@ -120,7 +116,8 @@ static int eat_anon(const struct eat *e)
 		if (p == MAP_FAILED && errno == ENOMEM && !e->touch) {
 			/* the overcommit heuristic refuses one mapping past RAM + swap;
 			 * NORESERVE maps it anyway, uncounted in Committed_AS */
-			p = mmap(NULL, (size_t)n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+			p = mmap(NULL, (size_t)n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+				 -1, 0);
 			if (p != MAP_FAILED)
 				printf("eat: the kernel refused to commit %llu bytes; mapped with MAP_NORESERVE\n",
 				       (unsigned long long)n);
@@ -143,11 +140,16 @@ static int eat_anon(const struct eat *e)
 
 enum { E_ANON = 256, E_NOTOUCH, E_FILE, E_PATH, E_SHM, E_STEP, E_EVERY, E_HOLD, E_ADJ, E_HELP };
 static const struct option eat_opts[] = {
-	{ "anon", required_argument, NULL, E_ANON },  { "no-touch", no_argument, NULL, E_NOTOUCH },
-	{ "file", required_argument, NULL, E_FILE },  { "path", required_argument, NULL, E_PATH },
-	{ "shm", required_argument, NULL, E_SHM },    { "step", required_argument, NULL, E_STEP },
-	{ "every", required_argument, NULL, E_EVERY }, { "hold", required_argument, NULL, E_HOLD },
-	{ "oom-score-adj", required_argument, NULL, E_ADJ }, { "help", no_argument, NULL, E_HELP },
+	{ "anon", required_argument, NULL, E_ANON },
+	{ "no-touch", no_argument, NULL, E_NOTOUCH },
+	{ "file", required_argument, NULL, E_FILE },
+	{ "path", required_argument, NULL, E_PATH },
+	{ "shm", required_argument, NULL, E_SHM },
+	{ "step", required_argument, NULL, E_STEP },
+	{ "every", required_argument, NULL, E_EVERY },
+	{ "hold", required_argument, NULL, E_HOLD },
+	{ "oom-score-adj", required_argument, NULL, E_ADJ },
+	{ "help", no_argument, NULL, E_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -161,18 +163,30 @@ static int eat_option(struct eat *e, int ch, const char *arg)
 {
 	char *end;
 	switch (ch) {
-	case E_ANON: return options_parse_size(arg, &e->anon) ? bad("--anon", arg, "a size such as 100M") : 0;
-	case E_FILE: return options_parse_size(arg, &e->file) ? bad("--file", arg, "a size such as 100M") : 0;
-	case E_SHM: return options_parse_size(arg, &e->shm) ? bad("--shm", arg, "a size such as 100M") : 0;
-	case E_STEP: return options_parse_size(arg, &e->step) || !e->step ? bad("--step", arg, "a size above 0") : 0;
-	case E_EVERY: return options_parse_seconds(arg, &e->every) ? bad("--every", arg, "seconds") : 0;
-	case E_HOLD: return options_parse_seconds(arg, &e->hold) ? bad("--hold", arg, "seconds") : 0;
-	case E_NOTOUCH: e->touch = 0; return 0;
-	case E_PATH: e->path = arg; return 0;
+	case E_ANON:
+		return options_parse_size(arg, &e->anon) ? bad("--anon", arg, "a size such as 100M") : 0;
+	case E_FILE:
+		return options_parse_size(arg, &e->file) ? bad("--file", arg, "a size such as 100M") : 0;
+	case E_SHM:
+		return options_parse_size(arg, &e->shm) ? bad("--shm", arg, "a size such as 100M") : 0;
+	case E_STEP:
+		return options_parse_size(arg, &e->step) || !e->step ? bad("--step", arg, "a size above 0") : 0;
+	case E_EVERY:
+		return options_parse_seconds(arg, &e->every) ? bad("--every", arg, "seconds") : 0;
+	case E_HOLD:
+		return options_parse_seconds(arg, &e->hold) ? bad("--hold", arg, "seconds") : 0;
+	case E_NOTOUCH:
+		e->touch = 0;
+		return 0;
+	case E_PATH:
+		e->path = arg;
+		return 0;
 	case E_ADJ:
 		e->adj = (int)strtol(arg, &end, 10);
 		e->adj_set = 1;
-		return *end || end == arg || e->adj < -1000 || e->adj > 1000 ? bad("--oom-score-adj", arg, "-1000..1000") : 0;
+		return *end || end == arg || e->adj < -1000 || e->adj > 1000
+			       ? bad("--oom-score-adj", arg, "-1000..1000")
+			       : 0;
 	}
 	return -1;
 }

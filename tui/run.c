@@ -71,13 +71,18 @@ static void run_usage(FILE *f)
 
 enum { R_LIMIT = 256, R_HIGH, R_LOW, R_SWAP, R_OKD, R_NAME, R_PARENT, R_NOCOLOR, R_HELP };
 static const struct option run_opts[] = {
-	{ "limit", required_argument, NULL, R_LIMIT }, { "high", required_argument, NULL, R_HIGH },
-	{ "low", required_argument, NULL, R_LOW },     { "swap", required_argument, NULL, R_SWAP },
-	{ "oom-kill-disable", no_argument, NULL, R_OKD }, { "name", required_argument, NULL, R_NAME },
+	{ "limit", required_argument, NULL, R_LIMIT },
+	{ "high", required_argument, NULL, R_HIGH },
+	{ "low", required_argument, NULL, R_LOW },
+	{ "swap", required_argument, NULL, R_SWAP },
+	{ "oom-kill-disable", no_argument, NULL, R_OKD },
+	{ "name", required_argument, NULL, R_NAME },
 	{ "parent", required_argument, NULL, R_PARENT },
-	{ "batch", no_argument, NULL, 'b' },	       { "json", no_argument, NULL, 'j' },
+	{ "batch", no_argument, NULL, 'b' },
+	{ "json", no_argument, NULL, 'j' },
 	{ "delay", required_argument, NULL, 'd' },
-	{ "no-color", no_argument, NULL, R_NOCOLOR },  { "help", no_argument, NULL, R_HELP },
+	{ "no-color", no_argument, NULL, R_NOCOLOR },
+	{ "help", no_argument, NULL, R_HELP },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -92,7 +97,10 @@ static int run_option(struct run *r, int ch, const char *arg)
 		return -1;
 	}
 	switch (ch) {
-	case R_OKD: r->set[KNOB_OOM_KILL_DISABLE] = 1, r->knob[KNOB_OOM_KILL_DISABLE] = 1; return 0;
+	case R_OKD:
+		r->set[KNOB_OOM_KILL_DISABLE] = 1;
+		r->knob[KNOB_OOM_KILL_DISABLE] = 1;
+		return 0;
 	case R_NAME:
 		if (!*arg || strchr(arg, '/') || arg[0] == '.') {
 			fprintf(stderr, "headroom run: --name wants a plain name, not '%s'\n", arg);
@@ -100,10 +108,18 @@ static int run_option(struct run *r, int ch, const char *arg)
 		}
 		r->name = arg;
 		return 0;
-	case R_PARENT: r->parent = arg; return 0;
-	case 'b': r->batch = 1; return 0;
-	case 'j': r->json = r->batch = 1; return 0;
-	case R_NOCOLOR: r->no_color = 1; return 0;
+	case R_PARENT:
+		r->parent = arg;
+		return 0;
+	case 'b':
+		r->batch = 1;
+		return 0;
+	case 'j':
+		r->json = r->batch = 1;
+		return 0;
+	case R_NOCOLOR:
+		r->no_color = 1;
+		return 0;
 	case 'd':
 		if (options_parse_seconds(arg, &r->delay) == 0 && r->delay >= 0.05)
 			return 0;
@@ -242,7 +258,8 @@ static void describe_end(char *out, size_t n, const struct lab_stats *st)
 		snprintf(out, n, "still running");
 	else if (WIFSIGNALED(st->status))
 		snprintf(out, n, "killed by signal %d (%s), exit status %d%s", WTERMSIG(st->status),
-			 strsignal(WTERMSIG(st->status)), exit_code(st->status), st->by_us ? ", ended by headroom" : "");
+			 strsignal(WTERMSIG(st->status)), exit_code(st->status),
+			 st->by_us ? ", ended by headroom" : "");
 	else
 		snprintf(out, n, "exited, status %d", exit_code(st->status));
 }
@@ -265,8 +282,8 @@ static void batch_line(const struct sample *s, double t0)
 	printf("%7.1fs usage %s of %s (%s%%) anon %s file %s shmem %s swap %s OOM kills %s procs %u\n", s->mono - t0,
 	       fmt_bytes(u, sizeof(u), n->usage), fmt_bytes(l, sizeof(l), n->eff_limit),
 	       fmt_pct(pct, sizeof(pct), n->usage, n->eff_limit), fmt_bytes(a, sizeof(a), n->anon),
-	       fmt_bytes(f, sizeof(f), n->file), fmt_bytes(sh, sizeof(sh), n->shmem), fmt_bytes(sw, sizeof(sw), n->swap),
-	       fmt_count(k, sizeof(k), n->oom_kills), s->cgs[0].nprocs);
+	       fmt_bytes(f, sizeof(f), n->file), fmt_bytes(sh, sizeof(sh), n->shmem),
+	       fmt_bytes(sw, sizeof(sw), n->swap), fmt_count(k, sizeof(k), n->oom_kills), s->cgs[0].nprocs);
 	fflush(stdout);
 }
 
@@ -347,6 +364,44 @@ static void tui_tick(struct app *a, void *ctx)
 	}
 }
 
+/* Set up the cgroup's limits, start COMMAND in it and watch it (dashboard,
+ * or lines) until it ends or headroom is asked to stop. Returns 127 when
+ * COMMAND could not be run, else 1 (st->child says whether it ran). */
+static int run_command(const struct run *r, const struct labcg *cg, struct lab_stats *st)
+{
+	char err[512];
+	struct collector_opts co = { .root = "/", .cgroup = cg->path };
+	struct collector *col = NULL;
+	int rc = 1, tui = !r->batch && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), out[2] = { -1, -1 };
+	if (apply_knobs(r, cg) == 0 && (col = collector_open(&co, err, sizeof(err))) == NULL)
+		fprintf(stderr, "headroom run: %s\n", err);
+	if (col && tui && pipe2(out, O_CLOEXEC | O_NONBLOCK) == 0)
+		st->out_fd = out[0];
+	if (r->json) /* stdout is for the samples: COMMAND prints to stderr */
+		out[1] = STDERR_FILENO;
+	if (col && (st->child = start(cg, r->cmd, out[1])) < 0)
+		rc = 127; /* as a shell: COMMAND could not be run */
+	if (out[1] >= 0 && out[1] != STDERR_FILENO)
+		close(out[1]); /* the child's copy is what COMMAND writes to */
+	if (col && st->child > 0) {
+		struct options o = { .mode = OUT_TUI,
+				     .delay = r->delay,
+				     .delay_set = 1,
+				     .root = "/",
+				     .cgroup = cg->path,
+				     .no_color = r->no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
+		if (tui)
+			app_run_with(col, &o, tui_tick, st);
+		else
+			run_batch(col, st, r->delay, r->json);
+		child_ended(st);
+	}
+	collector_close(col);
+	if (st->out_fd >= 0)
+		close(st->out_fd);
+	return rc;
+}
+
 int run_main(int argc, char **argv)
 {
 	struct run r;
@@ -354,45 +409,21 @@ int run_main(int argc, char **argv)
 	char err[512], name[64];
 	if (run_parse(&r, argc, argv) != 0)
 		return 2;
-	snprintf(name, sizeof(name), "%s", r.name ? r.name : "");
-	if (!r.name)
+	if (r.name)
+		snprintf(name, sizeof(name), "%s", r.name);
+	else
 		snprintf(name, sizeof(name), "headroom-run-%d", (int)getpid());
 	if (labcg_create(&cg, r.parent, name, err, sizeof(err)) != 0) {
 		fprintf(stderr, "headroom run: %s\n", err);
 		return 1;
 	}
-	struct lab_stats st = { .peak = val_na(NA_NOTREAD), .oom_kills = val_na(NA_NOTREAD), .limit = val_na(NA_NOTREAD) };
-	struct collector_opts co = { .root = "/", .cgroup = cg.path };
-	struct collector *col = NULL;
-	int rc = 1;
+	struct lab_stats st = {
+		.peak = val_na(NA_NOTREAD), .oom_kills = val_na(NA_NOTREAD), .limit = val_na(NA_NOTREAD), .out_fd = -1
+	};
 	signal(SIGINT, on_stop);
 	signal(SIGTERM, on_stop);
-	if (apply_knobs(&r, &cg) == 0 && (col = collector_open(&co, err, sizeof(err))) == NULL)
-		fprintf(stderr, "headroom run: %s\n", err);
-	int tui = !r.batch && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), out[2] = { -1, -1 };
-	st.out_fd = -1;
-	if (col && tui && pipe2(out, O_CLOEXEC | O_NONBLOCK) == 0)
-		st.out_fd = out[0];
-	if (r.json) /* stdout is for the samples: COMMAND prints to stderr */
-		out[1] = STDERR_FILENO;
-	if (col && (st.child = start(&cg, r.cmd, out[1])) < 0)
-		rc = 127; /* as a shell: COMMAND could not be run */
-	if (out[1] >= 0 && out[1] != STDERR_FILENO)
-		close(out[1]); /* the child's copy is what COMMAND writes to */
-	if (col && st.child > 0) {
-		struct options o = { .mode = OUT_TUI, .delay = r.delay, .delay_set = 1, .root = "/", .cgroup = cg.path,
-				     .no_color = r.no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
-		if (!tui)
-			run_batch(col, &st, r.delay, r.json);
-		else
-			app_run_with(col, &o, tui_tick, &st);
-		child_ended(&st);
-	}
-	if (col)
-		collector_close(col);
-	if (st.out_fd >= 0)
-		close(st.out_fd);
-	int left = labcg_destroy(&cg, err, sizeof(err)) != 0;
+	int rc = run_command(&r, &cg, &st);
+	int left = labcg_destroy(&cg, err, sizeof(err)) != 0; /* SIGKILLs what is left */
 	if (left)
 		fprintf(stderr, "headroom run: %s\n", err);
 	if (st.child > 0) {
