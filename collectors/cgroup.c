@@ -370,22 +370,6 @@ static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample
 	return 0;
 }
 
-/* Does a /proc/PID/cgroup controller list ("cpu,memory") name ctl? v2's
- * line has an empty list; ctl "" matches only that. */
-static int has_controller(const char *list, const char *ctl)
-{
-	size_t n = strlen(ctl);
-	if (!n)
-		return !*list;
-	for (const char *p = list; p; p = strchr(p, ',')) {
-		if (*p == ',')
-			p++;
-		if (strncmp(p, ctl, n) == 0 && (p[n] == ',' || !p[n]))
-			return 1;
-	}
-	return 0;
-}
-
 /* ---- children ---- */
 
 static int kid_cmp(const void *a, const void *b)
@@ -551,37 +535,13 @@ int cgtree_incremental(const struct cgtree *t)
 	return t->incremental;
 }
 
-/* The memory line's path of /proc/PID/cgroup ("4:memory:/a/b"), relative to
- * the hierarchy's mounted root. */
-static int pid_cgroup_path(struct cgtree *t, int rootfd, int pid, char *out, size_t n)
-{
-	char name[40];
-	snprintf(name, sizeof(name), "proc/%d/cgroup", pid);
-	if (buf_read_at(&t->buf, rootfd, name) != 0)
-		return -1;
-	for (char *save = NULL, *l = strtok_r(t->buf.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-		char *c1 = strchr(l, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-		if (!c2)
-			continue;
-		*c2 = '\0';
-		if (!has_controller(c1 + 1, t->version == 2 ? "" : "memory"))
-			continue;
-		const char *path = c2 + 1;
-		size_t rl = strlen(t->mem_root);
-		if (strcmp(t->mem_root, "/") != 0 && strncmp(path, t->mem_root, rl) == 0 &&
-		    (path[rl] == '/' || !path[rl]))
-			path = path[rl] ? path + rl : "/";
-		snprintf(out, n, "%s", path);
-		return 0;
-	}
-	return -1;
-}
-
 int cgtree_pid_cgroup(void *ctx, int pid, const struct sample *s)
 {
 	struct cgtree_pid_ctx *x = ctx;
-	char path[4096];
-	if (pid_cgroup_path(x->t, x->rootfd, pid, path, sizeof(path)) != 0)
+	char name[40], path[4096];
+	snprintf(name, sizeof(name), "proc/%d/cgroup", pid);
+	if (buf_read_at(&x->t->buf, x->rootfd, name) != 0 ||
+	    cgroup_file_path(x->t->buf.p, x->t->version, x->t->mem_root, path, sizeof(path)) != 0)
 		return -1;
 	return sample_find_cg(s, path);
 }

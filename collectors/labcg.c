@@ -25,26 +25,14 @@ const char *const lab_knob_names[KNOB_N] = {
 };
 
 /* The caller's path in the memory hierarchy, from /proc/self/cgroup. */
-static char *self_path(int version)
+static char *self_path(const struct cg_mounts *m)
 {
-	FILE *f = fopen("/proc/self/cgroup", "r");
-	char line[4096], *found = NULL;
-	while (f && !found && fgets(line, sizeof(line), f)) {
-		char *c1 = strchr(line, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
-		if (!c2)
-			continue;
-		*c2 = '\0';
-		line[strcspn(line, ":")] = '\0';
-		int v2 = strcmp(line, "0") == 0 && !c1[1];
-		int mem = strstr(c1 + 1, "memory") != NULL;
-		if ((version == 2 && v2) || (version == 1 && mem)) {
-			c2[1 + strcspn(c2 + 1, "\n")] = '\0';
-			found = xstrdup(c2 + 1);
-		}
-	}
-	if (f)
-		fclose(f);
-	return found;
+	struct buf b = { 0 };
+	char path[4096];
+	int ok = buf_read_at(&b, AT_FDCWD, "/proc/self/cgroup") == 0 &&
+		 cgroup_file_path(b.p, m->version, m->mem_root, path, sizeof(path)) == 0;
+	buf_free(&b);
+	return ok ? xstrdup(path) : NULL;
 }
 
 static int write_file(const char *dir, const char *name, const char *text)
@@ -80,7 +68,7 @@ int labcg_create(struct labcg *c, const char *under, const char *name, char *err
 	if (rootfd >= 0)
 		close(rootfd);
 	*c = (struct labcg){ .version = m.version };
-	char *self = !e && m.version ? (under ? xstrdup(under) : self_path(m.version)) : NULL;
+	char *self = !e && m.version ? (under ? xstrdup(under) : self_path(&m)) : NULL;
 	if (!self) {
 		snprintf(err, errlen, "no memory cgroup hierarchy to make a cgroup in");
 		mounts_free(&m);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "collectors/mounts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,4 +138,43 @@ void mounts_free(struct cg_mounts *m)
 	free(m->mem_root);
 	free(m->unified_mount);
 	*m = (struct cg_mounts){ 0 };
+}
+
+/* Does a /proc/PID/cgroup controller list ("cpu,memory") name ctl? v2's
+ * line has an empty list; ctl "" matches only that. */
+static int has_controller(const char *list, size_t len, const char *ctl)
+{
+	size_t n = strlen(ctl);
+	if (!n)
+		return len == 0;
+	for (const char *p = list, *end = list + len; p < end;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		size_t w = comma ? (size_t)(comma - p) : (size_t)(end - p);
+		if (w == n && strncmp(p, ctl, n) == 0)
+			return 1;
+		p += w + 1;
+	}
+	return 0;
+}
+
+int cgroup_file_path(const char *text, int version, const char *mem_root, char *out, size_t n)
+{
+	size_t rl = mem_root && strcmp(mem_root, "/") != 0 ? strlen(mem_root) : 0;
+	for (const char *l = text; *l;) {
+		size_t len = strcspn(l, "\n");
+		const char *c1 = memchr(l, ':', len), *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - l)) : NULL;
+		if (c2 && has_controller(c1 + 1, (size_t)(c2 - c1 - 1), version == 2 ? "" : "memory") &&
+		    (version == 1 || (c1 - l == 1 && l[0] == '0'))) {
+			const char *path = c2 + 1;
+			size_t plen = len - (size_t)(path - l);
+			if (rl && plen >= rl && strncmp(path, mem_root, rl) == 0 && (plen == rl || path[rl] == '/')) {
+				path += rl; /* inside a namespaced mount: relative to its root */
+				plen -= rl;
+			}
+			snprintf(out, n, "%.*s", plen ? (int)plen : 1, plen ? path : "/");
+			return 0;
+		}
+		l += len + (l[len] == '\n');
+	}
+	return -1;
 }

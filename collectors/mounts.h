@@ -2,6 +2,8 @@
 #ifndef HEADROOM_MOUNTS_H
 #define HEADROOM_MOUNTS_H
 
+#include <stddef.h>
+
 /* Where the memory cgroup hierarchies are, from /proc/self/mountinfo. */
 enum cg_layout {
 	LAYOUT_NONE,   /* no memory controller mounted */
@@ -23,6 +25,12 @@ struct cg_mounts {
 int mounts_discover(int rootfd, struct cg_mounts *m);
 void mounts_free(struct cg_mounts *m);
 const char *layout_name(enum cg_layout l);
+
+/* From the text of a /proc/PID/cgroup ("4:memory:/a/b", v2 "0::/a/b"), the
+ * process's path in the memory hierarchy of the given version, relative to
+ * the hierarchy's mounted root mem_root (NULL or "/": none). Returns 0, or
+ * -1 when no line names that hierarchy. */
+int cgroup_file_path(const char *text, int version, const char *mem_root, char *out, size_t n);
 
 /* Exposed for tests: undo mountinfo's octal escapes (\040) in place. */
 void mounts_unescape(char *s);

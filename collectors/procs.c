@@ -11,7 +11,7 @@
 
 struct pnode {
 	int pid; /* first: sample_pid_cmp compares it */
-	int fd; /* statm; FD_UNOPENED when not kept */
+	int fd;	 /* statm; FD_UNOPENED when not kept */
 	uint64_t id;
 	uint64_t cg_id; /* cg_sample.id of its cgroup when last known; 0 unknown */
 };
@@ -165,13 +165,17 @@ static int node_read(struct proctab *t, struct pnode *nd)
 	return e;
 }
 
-/* cg_sample ids to indices in s->cgs, for the attribution kept in pnodes. */
+/* cg_sample ids to indices in s->cgs, for the attribution kept in pnodes;
+ * built on first use, which a sample whose every list was read (v2, a
+ * --cgroup view) never makes. */
+struct cgid {
+	uint64_t id;
+	int idx;
+};
 struct cgmap {
-	struct cgid {
-		uint64_t id;
-		int idx;
-	} *v;
+	struct cgid *v;
 	size_t n;
+	const struct sample *s;
 };
 
 static int cmp_cgid(const void *a, const void *b)
@@ -180,17 +184,17 @@ static int cmp_cgid(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void cgmap_build(struct cgmap *m, const struct sample *s)
+static int cgmap_find(struct cgmap *m, uint64_t id)
 {
-	m->v = xcalloc(s->ncg ? s->ncg : 1, sizeof(*m->v));
-	for (m->n = 0; m->n < s->ncg; m->n++)
-		m->v[m->n] = (struct cgid){ s->cgs[m->n].id, (int)m->n };
-	qsort(m->v, m->n, sizeof(*m->v), cmp_cgid);
-}
-
-static int cgmap_find(const struct cgmap *m, uint64_t id)
-{
-	struct cgid key = { id, 0 }, *hit = id && m->n ? bsearch(&key, m->v, m->n, sizeof(key), cmp_cgid) : NULL;
+	if (!id)
+		return -1;
+	if (!m->v) {
+		m->v = xcalloc(m->s->ncg ? m->s->ncg : 1, sizeof(*m->v));
+		for (m->n = 0; m->n < m->s->ncg; m->n++)
+			m->v[m->n] = (struct cgid){ m->s->cgs[m->n].id, (int)m->n };
+		qsort(m->v, m->n, sizeof(*m->v), cmp_cgid);
+	}
+	struct cgid key = { id, 0 }, *hit = m->n ? bsearch(&key, m->v, m->n, sizeof(key), cmp_cgid) : NULL;
 	return hit ? hit->idx : -1;
 }
 
@@ -198,7 +202,7 @@ static int cgmap_find(const struct cgmap *m, uint64_t id)
  * cgroup.procs read this sample (note_cg), else where it was last seen
  * unless that cgroup's list was read afresh without it, else asked of
  * resolve (a process new to us). */
-static int attribute(struct pnode *nd, int note_cg, const struct sample *s, const struct cgmap *m,
+static int attribute(struct pnode *nd, int note_cg, const struct sample *s, struct cgmap *m,
 		     const struct proc_resolver *r)
 {
 	int idx = note_cg >= 0 ? note_cg : cgmap_find(m, nd->cg_id);
@@ -212,12 +216,11 @@ static int attribute(struct pnode *nd, int note_cg, const struct sample *s, cons
 
 void proctab_read(struct proctab *t, struct sample *s, int from_proc, const struct proc_resolver *r)
 {
-	struct cgmap m = { 0 };
+	struct cgmap m = { .s = s };
 	if (from_proc)
 		note_from_proc(t);
 	notes_sort_unique(t);
 	nodes_merge(t);
-	cgmap_build(&m, s);
 	s->nproc = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		struct pnode *nd = &t->nodes[i];

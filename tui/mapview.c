@@ -79,7 +79,7 @@ void mapview_update(struct app *a)
 		return;
 	}
 	size_t idx = (size_t)(p - a->cur->procs);
-	collector_details(a->col, a->cur, &idx, 1, 1);
+	collector_details(a->col, a->cur, &idx, 1, 0); /* PSS, USS: from the smaps read below */
 	if (now_mono() - a->maps_at < 1.0)
 		return;
 	struct procmaps m = { 0 };
@@ -139,7 +139,7 @@ static void title(const struct app *a, const struct proc_sample *p)
 	draw_text(0, 0, COLS, t, p ? ST_NORMAL : ST_CRIT, 0);
 }
 
-/* statm, and status / oom figures from libproc2. */
+/* statm, the status / oom figures from libproc2, PSS and USS. */
 static void figures(const struct app *a, const struct proc_sample *p)
 {
 	char t[512];
@@ -157,8 +157,11 @@ static void figures(const struct app *a, const struct proc_sample *p)
 		snprintf(sc, sizeof(sc), "%lld", (long long)d->oom_score.v);
 	if (d->oom_adj.st == V_OK)
 		snprintf(adj, sizeof(adj), "%lld", (long long)d->oom_adj.v);
+	/* PSS and USS (private clean + dirty) summed from the smaps shown below */
+	val_t pss = a->maps.n ? val_ok(a->maps.total.pss) : val_na(NA_NOTREAD);
+	val_t uss = a->maps.n ? val_ok(a->maps.total.private) : val_na(NA_NOTREAD);
 	snprintf(t, sizeof(t), " RssAnon %s  RssFile %s  RssShmem %s  VmSwap %s  PSS %s  USS %s  oom_score %s (adj %s)",
-		 B(d->rss_anon), B(d->rss_file), B(d->rss_shmem), B(d->swap), B(d->pss), B(d->uss), sc, adj);
+		 B(d->rss_anon), B(d->rss_file), B(d->rss_shmem), B(d->swap), B(pss), B(uss), sc, adj);
 	draw_text(2, 0, COLS, t, ST_NORMAL, 0);
 }
 

@@ -66,11 +66,35 @@ static void test_bad(void **state)
 	assert_non_null(strstr(msg, "unexpected argument 'extra'"));
 }
 
+/* Sizes for lab mode: powers of 1024, an optional B or iB. */
+static void test_sizes(void **state)
+{
+	(void)state;
+	uint64_t v;
+	assert_int_equal(options_parse_size("4096", &v), 0);
+	assert_true(v == 4096);
+	assert_int_equal(options_parse_size("100M", &v), 0);
+	assert_true(v == 100ULL << 20);
+	assert_int_equal(options_parse_size("1.5G", &v), 0);
+	assert_true(v == 3ULL << 29);
+	assert_int_equal(options_parse_size("2GiB", &v), 0);
+	assert_true(v == 2ULL << 30);
+	assert_int_equal(options_parse_size("512KB", &v), 0);
+	assert_true(v == 512ULL << 10);
+	assert_int_equal(options_parse_size("0", &v), 0);
+	assert_true(v == 0);
+	const char *bad[] = { "", "-1M", "+1M", "1X", "1m", "M", "1MBB", "1Mi", "16E", "99999999999999999999", "1 M" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (options_parse_size(bad[i], &v) == 0)
+			fail_msg("'%s' parsed as %llu", bad[i], (unsigned long long)v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good),
 		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_sizes),
 	};
 	return cmocka_run_group_tests_name("options", tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "collectors/mounts.h"
 #include "collectors/parse.h"
 
 static void test_u64(void **state)
@@ -125,6 +126,28 @@ static void test_psi(void **state)
 	assert_true(p.full.ok);
 }
 
+/* /proc/PID/cgroup: the memory line on v1 (among others, controllers
+ * listed together), the "0::" line on v2, a namespaced mount's root cut. */
+static void test_cgroup_file(void **state)
+{
+	(void)state;
+	char p[256];
+	const char *hybrid = "12:cpuset:/\n5:cpu,cpuacct:/x\n4:memory:/process_api/abc\n0::/init.scope\n";
+	assert_int_equal(cgroup_file_path(hybrid, 1, "/", p, sizeof(p)), 0);
+	assert_string_equal(p, "/process_api/abc");
+	assert_int_equal(cgroup_file_path(hybrid, 2, NULL, p, sizeof(p)), 0);
+	assert_string_equal(p, "/init.scope");
+	assert_int_equal(cgroup_file_path("3:blkio,memory,pids:/a/b\n", 1, "/a", p, sizeof(p)), 0);
+	assert_string_equal(p, "/b");
+	assert_int_equal(cgroup_file_path("3:memory:/a\n", 1, "/a", p, sizeof(p)), 0);
+	assert_string_equal(p, "/");
+	assert_int_equal(cgroup_file_path("3:memory:/ab\n", 1, "/a", p, sizeof(p)), 0);
+	assert_string_equal(p, "/ab"); /* /a is not a prefix of /ab */
+	assert_int_equal(cgroup_file_path("7:name=memoryish:/x\n0::/y\n", 1, NULL, p, sizeof(p)), -1);
+	assert_int_equal(cgroup_file_path("1:memory:/x\n", 2, NULL, p, sizeof(p)), -1);
+	assert_int_equal(cgroup_file_path("", 1, NULL, p, sizeof(p)), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +156,7 @@ int main(void)
 		cmocka_unit_test(test_kvset),
 		cmocka_unit_test(test_kvset_index),
 		cmocka_unit_test(test_psi),
+		cmocka_unit_test(test_cgroup_file),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
