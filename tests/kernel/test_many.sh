@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
 cg_test_begin "kernel/many-processes ($O)" headroom-test-many
 out=$(mktemp)
-trap 'cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'cg_remove "$CG"; rm -f "$out" "$out.2"' EXIT
 trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 
 cg_exec "$CG" sh -c 'for i in $(seq 1500); do sleep 60 & done; wait' &
@@ -26,6 +26,8 @@ check() { # $1: label
     "$out" > /dev/null || fail "$1: not all 1501 processes with statm and details: $(jq -c '[.cgroups[0].nprocs, (.processes | length), ([.processes[] | select(.user == null)] | length)]' "$out")"
 }
 check "plenty of descriptors"
-sh -c 'ulimit -n 64 && exec "$0" --json --cgroup "$1" -n 2' "$O/headroom" "$CG" | tail -n 1 > "$out" || fail "headroom with 64 descriptors exited $?"
+sh -c 'ulimit -n 64 && exec "$0" --json --cgroup "$1" -n 2' "$O/headroom" "$CG" > "$out.2" || fail "headroom with 64 descriptors exited $?"
+[ "$(wc -l < "$out.2")" = 2 ] || fail "64 descriptors: $(wc -l < "$out.2") samples, not 2"
+tail -n 1 "$out.2" > "$out"
 check "64 descriptors"
 result PASS "$name"

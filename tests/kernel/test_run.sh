@@ -27,12 +27,11 @@ left "$bad"
 left "missing command"
 
 # no privilege to make a cgroup: a clear message, nothing made
-if command -v setpriv > /dev/null; then
-  setpriv --reuid=65534 --regid=65534 --clear-groups "$HR" run --parent "$CG" --name r -b -- true > "$out" 2>&1; rc=$?
-  [ "$rc" = 1 ] && grep -q "cannot make cgroup $CG/r: Permission denied (needs root, or a cgroup delegated to this user)" "$out" ||
-    fail "unprivileged: rc $rc: $(cat "$out")"
-  left "unprivileged"
-fi
+command -v setpriv > /dev/null || fail "setpriv (util-linux) is missing: the unprivileged case cannot run"
+setpriv --reuid=65534 --regid=65534 --clear-groups "$HR" run --parent "$CG" --name r -b -- true > "$out" 2>&1; rc=$?
+[ "$rc" = 1 ] && grep -q "cannot make cgroup $CG/r: Permission denied (needs root, or a cgroup delegated to this user)" "$out" ||
+  fail "unprivileged: rc $rc: $(cat "$out")"
+left "unprivileged"
 
 # SIGTERM mid-run: what runs in the cgroup is ended, the cgroup removed,
 # the summary printed

@@ -5,6 +5,8 @@ mke2fs -q -b 4096 /dev/zram1 > /dev/null && mount /dev/zram1 /mnt || echo "guest
 export TMPDIR=/mnt
 cd /opt/hr && mkdir -p build && : > build/results.log
 sh tests/kernel/test_lab.sh build
+rc=$?
 echo "===RESULTS-BEGIN==="
 cat build/results.log
 echo "===RESULTS-END==="
+echo "===LAB-EXIT $rc==="

@@ -12,7 +12,7 @@ Q=build/qemu
 mkdir -p $Q
 t0=$(date +%s)
 record() { echo "$1 $2" >> build/results.log; echo "$1 $2"; }
-kver=$(tests/qemu/kernel.sh $Q/kernel) || { record FAIL "qemu/v2 lab: no guest kernel (apt-get download failed)"; exit 1; }
+kver=$(tests/qemu/kernel.sh $Q/kernel) || { record FAIL "qemu/$V lab: no guest kernel (apt-get download failed)"; exit 1; }
 
 # headroom and jq with their shared libraries, at the same paths
 files="$O/headroom=/opt/hr/build/headroom tests/kernel/lib.sh=/opt/hr/tests/kernel/lib.sh"
@@ -21,7 +21,7 @@ for lib in $( (ldd "$O/headroom"; ldd "$(command -v jq)") | awk '/=> \// {print 
   files="$files $lib=$lib"
 done
 # shellcheck disable=SC2086 # the list splits on spaces, as meant
-tests/qemu/mkinitrd.sh $Q/lab.gz $Q/kernel tests/qemu/lab-guest.sh $files || { record FAIL "qemu/v2 lab: initramfs"; exit 1; }
+tests/qemu/mkinitrd.sh $Q/lab.gz $Q/kernel tests/qemu/lab-guest.sh $files || { record FAIL "qemu/$V lab: initramfs"; exit 1; }
 CGROUP=$V tests/qemu/boot.sh $Q/kernel $Q/lab.gz $Q/lab-$V.log 300
 res=$(sed -n '/===RESULTS-BEGIN===/,/===RESULTS-END===/p' $Q/lab-$V.log | sed '1d;$d' | tr -d '\r')
 took=$(( $(date +%s) - t0 ))
@@ -36,5 +36,18 @@ echo "$res" | while read -r word rest; do
   record "$word" "$rest [cgroup $V, QEMU guest, kernel $kver]"
 done
 echo "$res" | grep -q '^FAIL' && status=1
+# Every scenario reports, and the script in the guest ended well: a
+# scenario that died without a word must not pass by being absent.
+want=8
+got=$(echo "$res" | grep -c '^PASS')
+if [ "$got" != "$want" ] && ! echo "$res" | grep -q '^FAIL'; then
+  record FAIL "qemu/$V lab: $got of $want scenarios passed and none failed: the rest never reported (see $Q/lab-$V.log)"
+  status=1
+fi
+lab_rc=$(sed -n 's/^===LAB-EXIT \([0-9]*\)===.*/\1/p' $Q/lab-$V.log | tr -d '\r')
+if [ "$lab_rc" != 0 ] && ! echo "$res" | grep -q '^FAIL'; then
+  record FAIL "qemu/$V lab: tests/kernel/test_lab.sh exited '${lab_rc:-?}' in the guest with no scenario failed"
+  status=1
+fi
 echo "qemu/$V lab: guest booted, ran and powered off in ${took}s"
 exit $status

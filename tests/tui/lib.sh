@@ -51,9 +51,21 @@ tui_shows() { tui_screen | grep -q "$1" -- "$2"; }  # tui_shows -F|-E PATTERN
 tui_lacks() { ! tui_shows -F "$1"; }
 # tui_wait TEXT [SECONDS]: until the screen shows TEXT (fixed string).
 tui_wait() { tui_until "${2:-5}" tui_shows -F "$1"; }
+# tui_wait_line LINE [SECONDS]: until a whole line of the screen is LINE.
+tui_wait_line() { tui_until "${2:-5}" tui_shows -xF "$1"; }
 # tui_wait_re REGEX [SECONDS]: until a line of the screen matches REGEX (ERE).
 tui_wait_re() { tui_until "${2:-5}" tui_shows -E "$1"; }
 # tui_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 tui_gone() { tui_until "${2:-5}" tui_lacks "$1"; }
 # tui_exit [SECONDS]: until the program has exited.
 tui_exit() { tui_until "${1:-5}" tui_dead; }
+# tui_row TEXT: the first line below the column titles that holds TEXT, its
+# USAGE TREND column (24 cells from where its title starts) shown as
+# "<trend>"; counted in characters (the tree and the sparkline are UTF-8).
+tui_row() {
+  tui_screen | awk -v t="$1" 'x && index($0, t) { print x - 1; print; exit } !x { x = index($0, "USAGE TREND") }' | {
+    read -r x && LC_ALL=C.UTF-8 sed -E "s/^(.{$x}).{24}/\1<trend>/"; }
+}
+tui_row_is() { [ "$(tui_row "$1")" = "$2" ]; }
+# tui_wait_row TEXT LINE [SECONDS]: until tui_row TEXT is exactly LINE.
+tui_wait_row() { tui_until "${3:-5}" tui_row_is "$1" "$2"; }

@@ -46,8 +46,12 @@ static void test_series(void **state)
 	history_buckets(hs, 699, 10, b, 10); /* one sample per bucket */
 	for (int i = 0; i < 10; i++)
 		assert_float_equal(b[i], 6900 + i * 10, 0);
-	history_buckets(hs, 655, 5, b, 5); /* the N/A sample stays N/A */
-	assert_true(isnan(b[0]) || b[0] != 6500);
+	/* the N/A sample (t = 650) stays N/A: at now = 651.5 over 3 s in 3
+	 * buckets, t = 649 is alone in the first, 650 in the second */
+	history_buckets(hs, 651.5, 3, b, 3);
+	assert_float_equal(b[0], 6490, 0);
+	assert_true(isnan(b[1]));
+	assert_float_equal(b[2], 6510, 0);
 	history_buckets(&h.psi, 699, 3, b, 3);
 	assert_float_equal(b[2], 699, 0);
 	/* a cgroup that is gone loses its series; a new one starts empty */

@@ -24,6 +24,14 @@ static int count(const int *cells, int w, int id)
 	return c;
 }
 
+/* Where bar.h says a boundary falls: the cumulative value scaled to the
+ * width, rounded half up, worked out here in integers. */
+static int boundary(uint64_t cum, uint64_t total, int w)
+{
+	uint64_t c = (2 * cum * (uint64_t)w + total) / (2 * total);
+	return c > (uint64_t)w ? w : (int)c;
+}
+
 static void test_bar_every_width(void **state)
 {
 	(void)state;
@@ -31,18 +39,20 @@ static void test_bar_every_width(void **state)
 	int cells[300];
 	for (int w = 1; w <= 300; w++) {
 		int of = -1;
-		/* against 2000: half full */
+		/* against 2000: half full, each segment exactly where rounding puts it */
 		int filled = bar_layout(cells, w, segs, 5, 2000, &of);
 		assert_int_equal(of, 0);
-		assert_true(abs(filled - (int)lround(w * 0.5)) <= 1);
+		assert_int_equal(filled, boundary(1000, 2000, w));
+		uint64_t cum = 0;
 		for (int k = 0; k < 5; k++) {
-			double ideal = segs[k].value * (double)w / 2000;
-			assert_true(fabs(count(cells, w, k) - ideal) <= 1.0);
+			int from = boundary(cum, 2000, w);
+			cum += segs[k].value;
+			int to = boundary(cum, 2000, w);
+			for (int i = from; i < to; i++)
+				if (cells[i] != k)
+					fail_msg("width %d: cell %d is %d, not segment %d", w, i, cells[i], k);
 		}
 		assert_int_equal(count(cells, w, BAR_EMPTY), w - filled);
-		/* cells are in segment order: ids never go back */
-		for (int i = 1; i < filled; i++)
-			assert_true(cells[i] >= cells[i - 1]);
 		/* exactly full, and over full */
 		assert_int_equal(bar_layout(cells, w, segs, 5, 1000, &of), w);
 		assert_int_equal(of, 0);
@@ -55,6 +65,10 @@ static void test_bar_every_width(void **state)
 		int m = bar_mark_cell(500, 1000, w);
 		assert_true(m >= 0 && m < w && abs(m - w / 2) <= 1);
 	}
+	/* 12.5 cells of 25 round to 13, 12.4 to 12 (a truncating bar gives 12, 12) */
+	const struct bar_seg half[] = { { 125, 0 } }, less[] = { { 124, 0 } };
+	assert_int_equal(bar_layout(cells, 25, half, 1, 250, NULL), 13);
+	assert_int_equal(bar_layout(cells, 25, less, 1, 250, NULL), 12);
 	assert_int_equal(bar_layout(cells, 10, segs, 5, 0, NULL), 0); /* no total */
 	assert_int_equal(bar_layout(cells, 0, segs, 5, 10, NULL), 0);
 	const struct bar_seg huge[] = { { UINT64_MAX, 0 }, { UINT64_MAX, 1 } };
@@ -85,6 +99,19 @@ static void test_spark(void **state)
 	assert_float_equal(spark_min(v, 7), -3, 0);
 }
 
+/* The width a table takes, counted here: its kept columns and one space
+ * between each two of them. */
+static int width_taken(const int *w, int n)
+{
+	int sum = 0, kept = 0;
+	for (int i = 0; i < n; i++)
+		if (w[i]) {
+			sum += w[i];
+			kept++;
+		}
+	return kept ? sum + kept - 1 : 0;
+}
+
 static void test_table_every_width(void **state)
 {
 	(void)state;
@@ -95,6 +122,7 @@ static void test_table_every_width(void **state)
 	int w[6];
 	for (int width = 1; width <= 300; width++) {
 		int used = table_layout(cols, 6, width, w);
+		assert_int_equal(used, width_taken(w, 6));
 		assert_true(used <= width);
 		for (int i = 0; i < 6; i++) {
 			assert_true(w[i] == 0 || w[i] >= cols[i].min);
@@ -110,7 +138,18 @@ static void test_table_every_width(void **state)
 		/* spare width goes to the flexible columns */
 		if (w[3] && width > 100)
 			assert_int_equal(used, width);
+		/* each column starts one space after the one before it */
+		for (int i = 0, x = 0; i < 6; i++)
+			if (w[i]) {
+				assert_int_equal(table_col_x(w, i), x);
+				x += w[i] + 1;
+			}
 	}
+	/* 8 + 1 + 7 columns: NAME and USAGE just fit, with nothing to spare */
+	assert_int_equal(table_layout(cols, 6, 16, w), 16);
+	assert_true(w[0] == 8 && w[1] == 7 && !w[2] && !w[3] && !w[4] && !w[5]);
+	assert_int_equal(table_layout(cols, 6, 15, w), 15); /* USAGE no longer fits: NAME takes it all */
+	assert_true(w[0] == 15 && !w[1]);
 	assert_int_equal(table_col_x((int[]){ 5, 0, 3, 4 }, 3), 10);
 }
 
