@@ -11,6 +11,8 @@
 #   make demo       a scripted live demo in tmux, for a talk
 #   make V=1        show the commands
 #   make SAN=1      ASan+UBSan build in build/asan
+#   make mutants    each plausible bug in tests/mutants/ must fail its tests (slow; not in make test)
+#   make coverage   line coverage per folder, gcov, from the tests on this machine (not in make test)
 
 VERSION := 0.1.0
 CC      ?= cc
@@ -20,6 +22,11 @@ SANFLAGS :=
 ifeq ($(SAN),1)
 O        := build/asan
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifeq ($(COV),1)
+O        := build/cov
+SANFLAGS := --coverage
+CFLAGS   := -O0 -g
 endif
 ifneq ($(filter clang%,$(notdir $(CC))),)
 O        := $(O)/clang
@@ -53,7 +60,7 @@ HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 BENCH_BIN  := $(O)/bench/bench
 
-.PHONY: all deps deps-build run test check bench screenshots demo clean format
+.PHONY: all deps deps-build run test check bench screenshots demo clean format mutants coverage
 all: deps-build $(O)/headroom
 
 # Every Debian package the build and the tests use, installed if missing.
@@ -79,9 +86,11 @@ $(O)/%.o: %.c
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# test_incremental stands in for the kernel's ENODEV (see the test).
+WRAP_incremental := -Wl,--wrap=fdpool_read
 $(O)/tests/test_%: $(O)/tests/unit/test_%.o $(O)/libheadroom.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) $(WRAP_$*) -o $@ $^ $(LIBS) $(TEST_LIBS)
 
 $(O)/tests/%: $(O)/tests/helpers/%.o
 	@echo "  LD      $@"
@@ -105,6 +114,16 @@ test: deps
 	$(Q)$(MAKE) --no-print-directory SAN=1 check
 	$(Q)$(MAKE) --no-print-directory CC=clang $(O)/clang/headroom
 	$(Q)tests/summary.sh
+
+mutants: deps
+	$(Q)tests/mutants/run.sh
+
+# The tests of this machine (unit, real kernel, tmux) over a --coverage
+# build; the QEMU guests' runs are not counted (their .gcda stay there).
+coverage: deps
+	$(Q)rm -rf build/cov && mkdir -p build/cov && rm -f build/results.log
+	$(Q)$(MAKE) --no-print-directory COV=1 check || true
+	$(Q)tests/coverage.sh build/cov
 
 bench: deps-build
 	$(Q)scripts/deps.sh bench

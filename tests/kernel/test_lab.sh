@@ -41,6 +41,7 @@ show() { echo "$name: $*"; }
 
 # 1. Anon growth to the limit: usage climbs (the samples; the kernel's peak
 #    is the limit itself), one OOM kill, 137.
+if only anon; then
 lab anon --limit 64M --swap 0 -- "$HR" eat --anon 128M --step 4M --every 0.05 --hold 5
 s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: (.[-1].cgroups[0].files | .["memory.max_usage_in_bytes"] // .["memory.peak"]),
   ooms: .[-1].cgroups[0].oom_kills, n: length}')
@@ -48,8 +49,10 @@ show "$s status $rc"
 [ "$rc" = 137 ] || fail "COMMAND exited $rc, not 137"
 echo "$s" | jq -e '.max >= 48*1048576 and .peak == 67108864 and .ooms == 1' > /dev/null || fail "not up to the limit and one kill: $s"
 done_ok anon
+fi
 
 # 2. malloc is not memory: 2G reserved under a 64M limit, never touched.
+if only notouch; then
 lab notouch --limit 64M -- "$HR" eat --anon 2G --no-touch --hold 0.5
 s=$(q notouch '{virt: ([.[].processes[].virt] | max), res: ([.[].processes[].res] | max),
   usage: (map(.cgroups[0].usage) | max), ooms: .[-1].cgroups[0].oom_kills}')
@@ -58,11 +61,13 @@ show "$s status $rc"
 echo "$s" | jq -e '.virt >= 2*1073741824 and .res < 16*1048576 and .usage < 16*1048576 and .ooms == 0' > /dev/null ||
   fail "VIRT past 2G with RES and usage below 16M, no OOM: $s"
 done_ok notouch
+fi
 
 # 3. Page cache is charged and reclaimed first: 200M written under 100M,
 #    then 60M of anon still fits; no OOM; reclaim ran: v2 memory.stat pgsteal
 #    rises; v1 has no pgsteal per cgroup (and the system's vmstat does not
 #    count a cgroup's limit reclaim), its pgpgout counts the pages uncharged.
+if only cache; then
 lab cache --limit 100M -- "$HR" eat --file 200M --anon 60M --hold 0.5
 s=$(q cache '{cache: (map(select(.cgroups[0].anon < 8*1048576) | .cgroups[0].file) | max),
   after: (map(select(.cgroups[0].anon >= 60*1048576) | .cgroups[0].file) | min),
@@ -74,11 +79,13 @@ show "$s status $rc"
 echo "$s" | jq -e '.cache >= 80*1048576 and .after <= 45*1048576 and .steal > 0 and .ooms == 0' > /dev/null ||
   fail "cache charged, then dropped for the anon, with no OOM: $s"
 done_ok cache
+fi
 
 # 4. Limited but not killed. v2, with swap allowed: usage pinned at the
 #    limit, swap grows, no kill. v1 (oom_kill_disable): the task stalls,
 #    under_oom 1, no kill, until the limit is raised (by the test, once
 #    headroom shows it).
+if only limited; then
 if [ "$CG_VERSION" = 2 ]; then
   lab swap --limit 64M --swap 128M -- "$HR" eat --anon 96M --step 8M --every 0.05 --hold 0.5
   s=$(q swap '{usage: (map(.cgroups[0].usage) | max), swap: (map(.cgroups[0].swap) | max),
@@ -111,8 +118,10 @@ else
     fail "stalled at the limit, no kill, then on: $s"
   done_ok stall
 fi
+fi
 
 # 5. Charges do not move: 100M touched elsewhere, then moved in.
+if only moved; then
 mkdir "$CG_MOUNT$CG/hold"
 sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$CG_MOUNT$CG/hold" "$HR" eat --anon 100M --hold 30 > "$tmp/hold.out" 2>&1 &
 eater=$! # (cg_exec would be a subshell of its own: this pid is eat's)
@@ -128,8 +137,10 @@ echo "$s" | jq -e '.res >= 95*1048576 and .usage < 16*1048576' > /dev/null ||
 kill -0 "$eater" 2>/dev/null && fail "the moved-in eater outlived the run"
 cg_remove "$CG/hold" || fail "could not remove $CG/hold"
 done_ok moved
+fi
 
 # 6. The hierarchy caps children: 500M under a 200M parent.
+if only hierarchy; then
 mkdir "$CG_MOUNT$CG/p" && cg_limit "$CG/p" 209715200 && v2_delegate "$CG/p"
 t0=$(now_ms)
 timeout 60 "$HR" run --parent "$CG/p" --name c --limit 500M -j -d 0.1 -- "$HR" eat --anon 8M --hold 0.3 > "$tmp/c.json" 2> "$tmp/c.err"
@@ -141,8 +152,10 @@ echo "$s" | jq -e --arg p "$CG/p" '.limit == 524288000 and .effective_limit == 2
 [ ! -d "$CG_MOUNT$CG/p/c" ] || fail "cgroup $CG/p/c left behind"
 rmdir "$CG_MOUNT$CG/p"
 result PASS "$name (${took} ms)"
+fi
 
 # 7. Who dies: the small eater with oom_score_adj 1000, not the big one.
+if only who; then
 lab who --limit 100M --swap 0 -- sh -c "\"$HR\" eat --anon 40M --oom-score-adj 1000 --hold 5 & sleep 0.3;
   \"$HR\" eat --anon 70M --step 5M --every 0.05 --hold 0.5; wait"
 s=$(q who '[.[] | {k: .cgroups[0].oom_kills,
@@ -154,11 +167,14 @@ show "$s status $rc"
 echo "$s" | jq -e '.before.a > .before.b.s and .after.a == null and .after.b != null and .kills == 1' > /dev/null ||
   fail "the oom_score_adj 1000 eater shown higher and killed, the big one alive: $s"
 done_ok who
+fi
 
 # 8. shmem: tmpfs data is charged to the cgroup, in no process's RES.
+if only shm; then
 lab shm --limit 200M -- "$HR" eat --shm 50M --hold 0.5
 s=$(q shm '{shmem: (map(.cgroups[0].shmem) | max), res: ([.[].processes[].res] | max)}')
 show "$s status $rc"
 [ "$rc" = 0 ] || fail "COMMAND exited $rc"
 echo "$s" | jq -e '.shmem >= 50*1048576 and .res < 16*1048576' > /dev/null || fail "50M of shmem in no process: $s"
 done_ok shm
+fi

@@ -169,6 +169,17 @@ static void test_view_subtree(void **state)
 	assert_int_equal(v.nproc, 0);
 	collector_close(c);
 	sample_free(&v);
+	/* one level deeper: the nearest limited ancestor (/parent/child, 500M)
+	 * is not the one that applies (/parent, 200M) */
+	o.cgroup = "/parent/child/grandchild";
+	c = collector_open(&o, err, sizeof(err));
+	assert_non_null(c);
+	assert_int_equal(collector_sample(c, &v), 0);
+	assert_val(v.base_eff_limit, 209715200);
+	assert_string_equal(v.base_eff_from, "/parent");
+	assert_val(v.cgs[0].n.eff_limit, 104857600); /* its own 100M, smaller still */
+	collector_close(c);
+	sample_free(&v);
 	o.cgroup = "/no/such/cgroup";
 	assert_null(collector_open(&o, err, sizeof(err)));
 	assert_non_null(strstr(err, "/no/such/cgroup"));
