@@ -10,11 +10,12 @@ out=$O/gcov
 rm -rf "$out" && mkdir -p "$out"
 for dir in collectors widgets tui; do
   ls "$O/$dir"/*.gcda > /dev/null 2>&1 || { echo "no coverage data in $O/$dir: did the tests run?" >&2; exit 1; }
-  (cd "$out" && gcov -o "../$dir" "../../../$dir"/*.c > "$dir.txt" 2>&1)
+  gcov -o "$O/$dir" "$dir"/*.c > "$out/$dir.txt" 2>&1  # (.gcov files land here,)
+  mv ./*.gcov "$out/"                                  # (gcov has no output folder)
 done
 # gcov's summary: "File 'X'" then "Lines executed:P% of N"
 cat "$out"/collectors.txt "$out"/widgets.txt "$out"/tui.txt | awk '
-  /^File / { f = $2; gsub(/\047/, "", f); sub(/.*\.\.\//, "", f) }
+  /^File / { f = $2; gsub(/\047/, "", f) }
   /^Lines executed:/ && f ~ /^(collectors|widgets|tui)\/.*\.c$/ {
     split($2, a, ":"); pct = a[2]; sub(/%/, "", pct); n = $4
     hit = pct * n / 100; d = f; sub(/\/.*/, "", d)

@@ -64,12 +64,21 @@ tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
 tui_keys Down Down Enter          # / -> hr-fixture -> child
 check tui_wait "Processes in /hr-fixture/child: 1"
-check tui_wait "hog 100 100 0 600"
+# Whole rows, from $FX/proc/PID: statm (pages of 4 KiB) gives VIRT, RES,
+# SHR; status VmSwap; smaps_rollup Pss, and Private_* (USS); oom_score,
+# oom_score_adj; RES of VIRT: 16 cells, RES '#' rounded, the rest '.'.
+#  112: statm 25848 25756 163 -> 101M 101M 652K; swap 0; Pss 102780 kB ->
+#       100M; Private 102456 kB -> 100M; 758, 0; 25756/25848 -> 16 '#'
+#  115: statm 24835 16440 163 -> 97M 64M 652K; VmSwap 33272 kB -> 32M;
+#       Pss 65456 kB -> 64M; Private 8 + 65124 kB -> 64M; 755, 0;
+#       16440/24835 * 16 = 10.6 -> 11 '#'
+check tui_wait_line "    112 root       101M   101M   652K      0   100M   100M   758     0 ################ hog 100 100 0 600"
 tui_keys Escape
 check tui_wait "hr-swap"
 tui_keys a
 check tui_wait "Processes (all)"
 check tui_wait "/init"
+check tui_wait_line "    115 root        97M    64M   652K    32M    64M    64M   755     0 ###########..... hog 96 8 10 600"
 tui_keys BSpace
 check tui_wait "USAGE TREND"
 pass

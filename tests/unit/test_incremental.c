@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,14 +32,16 @@
 #define C P "/child"
 
 static char tmp[64];
-static struct stat gone; /* reads in this directory answer ENODEV (st_ino 0: none) */
+static struct stat gone;	/* reads in this directory answer ENODEV (st_ino 0: none) */
+static const char *gone_file; /* only this file of it (NULL: every file) */
 
 int __real_fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record);
 int __wrap_fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record);
 int __wrap_fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record)
 {
 	struct stat st;
-	if (gone.st_ino && fstat(dirfd, &st) == 0 && st.st_ino == gone.st_ino && st.st_dev == gone.st_dev)
+	if (gone.st_ino && fstat(dirfd, &st) == 0 && st.st_ino == gone.st_ino && st.st_dev == gone.st_dev &&
+	    (!gone_file || strcmp(name, gone_file) == 0))
 		return ENODEV;
 	return __real_fdpool_read(p, slot, dirfd, name, b, record);
 }
@@ -84,6 +87,7 @@ static void done(struct collector *c, struct sample *smp)
 	collector_close(c);
 	sample_free(smp);
 	gone.st_ino = 0;
+	gone_file = NULL;
 	sh("rm -rf %s", tmp);
 }
 
@@ -197,16 +201,18 @@ static void test_no_hierarchy(void **state)
 	done(c, &s);
 }
 
-/* child is removed while the walk reads it: its files answer ENODEV. It is
- * left out, and so are its processes (no slot of another cgroup gets them). */
-static void test_gone_mid_read(void **state)
+/* child is removed while the walk reads it: its files answer ENODEV, from
+ * the first one read (file NULL) or from memory.stat on, after its single
+ * value files were read. It is left out, and so are its processes (no slot
+ * of another cgroup gets them). */
+static void gone_at(const char *file)
 {
-	(void)state;
 	struct collector *c = first(&s);
 	size_t before = s.ncg;
 	char dir[512];
 	snprintf(dir, sizeof(dir), "%s/" CGM C, tmp);
 	assert_int_equal(stat(dir, &gone), 0);
+	gone_file = file;
 	assert_int_equal(collector_sample(c, &s), 0);
 	assert_int_equal(s.ncg, before - 1);
 	assert_int_equal(sample_find_cg(&s, C), -1);
@@ -216,6 +222,13 @@ static void test_gone_mid_read(void **state)
 	for (size_t i = 0; i < s.ncg; i++)
 		assert_non_null(s.cgs[i].path);
 	done(c, &s);
+}
+
+static void test_gone_mid_read(void **state)
+{
+	(void)state;
+	gone_at(NULL);
+	gone_at("memory.stat");
 }
 
 int main(void)
