@@ -20,7 +20,7 @@ tui_start() {
   # The wrapper outlives a Ctrl-C (a caught signal is default again after
   # exec, so the program still gets a real SIGINT).
   tm new-session -d -s t -x "$cols" -y "$rows" -e LANG=C.UTF-8 -e TERM=xterm-256color \
-     -e XDG_CONFIG_HOME="$TUI_CONFIG" \
+     -e XDG_CONFIG_HOME="$TUI_CONFIG" -e NO_COLOR= \
      sh -c 'trap : INT; "$@"; echo $? > "$0"' "$TUI_STATUS" "$@" \; \
      set-option -t t remain-on-exit on
 }
@@ -69,3 +69,25 @@ tui_row() {
 tui_row_is() { [ "$(tui_row "$1")" = "$2" ]; }
 # tui_wait_row TEXT LINE [SECONDS]: until tui_row TEXT is exactly LINE.
 tui_wait_row() { tui_until "${3:-5}" tui_row_is "$1" "$2"; }
+# tui_colours N: screen line N as its characters' foreground colours, one
+# letter a cell (k r g y b m c w for SGR 30-37, '-' default), a space for a
+# blank. For lines of ASCII text only (awk counts bytes).
+tui_colours() {
+  tm capture-pane -p -e -t t | sed -n "${1}p" | awk '{
+    fg = "-"; out = ""; s = $0
+    while (length(s)) {
+      if (substr(s, 1, 2) == "\033[") {
+        i = index(s, "m"); k = split(substr(s, 3, i - 3), c, ";"); s = substr(s, i + 1)
+        for (j = 1; j <= k; j++) {
+          v = c[j] + 0
+          if (c[j] == "" || v == 0 || v == 39) fg = "-"
+          else if (v >= 30 && v <= 37) fg = substr("krgybmcw", v - 29, 1)
+        }
+        continue
+      }
+      ch = substr(s, 1, 1); s = substr(s, 2); out = out (ch == " " ? " " : fg)
+    }
+    print out }'
+}
+# rep CHAR N: CHAR N times.
+rep() { printf "%$2s" "" | tr ' ' "$1"; }

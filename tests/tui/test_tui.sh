@@ -30,9 +30,30 @@ if step overview "overview 120x40"; then
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
 s=$(tui_screen)
-for want in "Mem " "Swap" "Cmt " "LIVE" "F1 Help"; do
+for want in "LIVE" "F1 Help"; do
   echo "$s" | grep -qF -- "$want" || { echo "$s"; fail "overview lacks '$want'"; }
 done
+# The system's meters, from $FX/proc/meminfo (kB), each bar 120 - 6 - the
+# text - 1 cells wide, segments ending where their cumulative sum rounds:
+#  Mem, 85 cells of MemTotal 481296: AnonPages 167920 -> 30 '#'; Slab 16876
+#    + KernelStack 848 + PageTables 580 -> 33 (three 'K'); Shmem 11360 -> 35
+#    (two 'S'); Cached 52328 + Buffers 200 - Shmem -> 42 (seven '='); the
+#    MemAvailable mark '|' at (MemTotal - 269768) * 85 / MemTotal = cell 37;
+#    used MemTotal - MemFree 230840 = 245M of 470M, MemAvailable 263M
+#  Swap, 96 cells: SwapTotal 262140 - SwapFree 228604 = 33536 -> 12 '~'
+#  Cmt, 84 cells of CommitLimit 502788 (the largest of the three):
+#    Committed_AS 214776 -> 35.9 -> 36 '+'; MemTotal marked at cell 80,
+#    CommitLimit on the last; overcommit_memory 0: heuristic
+check tui_wait_line "Mem  ##############################KKKSS==|====                                               245M of 470M   avail 263M"
+check tui_wait_line "Swap ~~~~~~~~~~~~                                                                                         33M of 256M"
+check tui_wait_line "Cmt  ++++++++++++++++++++++++++++++++++++                                            |  |    210M of 491M   (heuristic)"
+# and their colours: anon green, kernel magenta, shmem cyan, cache yellow,
+# swap red, commit blue; marks white, CommitLimit's red
+bars=$(tui_colours 1 | cut -c6-90; tui_colours 2 | cut -c6-101; tui_colours 3 | cut -c6-89)
+want="$(rep g 30)$(rep m 3)$(rep c 2)$(rep y 2)w$(rep y 4)$(rep ' ' 43)
+$(rep r 12)$(rep ' ' 84)
+$(rep b 36)$(rep ' ' 44)w  r"
+[ "$bars" = "$want" ] || { printf '%s\n---\n%s\n' "$bars" "$want"; fail "the meters' colours"; }
 # Whole lines, their USAGE TREND column (it moves as samples come) masked.
 # From the files under $FX/sys/fs/cgroup, against the effective limit:
 #  hr-fixture: current 156864512 of its own max 209715200 = 74.8%; its bar
