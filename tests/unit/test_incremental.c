@@ -32,7 +32,7 @@
 #define C P "/child"
 
 static char tmp[64];
-static struct stat gone;	/* reads in this directory answer ENODEV (st_ino 0: none) */
+static struct stat gone;      /* reads in this directory answer ENODEV (st_ino 0: none) */
 static const char *gone_file; /* only this file of it (NULL: every file) */
 
 int __real_fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record);
@@ -234,7 +234,7 @@ static void test_gone_mid_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kept),	      cmocka_unit_test(test_moved_out),
+		cmocka_unit_test(test_kept),	       cmocka_unit_test(test_moved_out),
 		cmocka_unit_test(test_queue_overflow), cmocka_unit_test(test_no_hierarchy),
 		cmocka_unit_test(test_gone_mid_read),
 	};
