@@ -49,10 +49,11 @@ else
 Q := @
 endif
 
-COLLECTORS := $(wildcard collectors/*.c)
-WIDGETS    := $(wildcard widgets/*.c)
-TUI        := $(filter-out tui/main.c,$(wildcard tui/*.c))
-LIB_SRC    := $(COLLECTORS) $(WIDGETS) $(TUI)
+# One folder a role (README, Architecture): util/ shared helpers, collectors/
+# the kernel's files, model/ figures derived from samples, output/ batch
+# text and JSON, lab/ lab mode, widgets/ layout, tui/ the dashboard.
+FOLDERS    := util collectors model output lab widgets tui
+LIB_SRC    := $(filter-out tui/main.c,$(foreach d,$(FOLDERS),$(wildcard $(d)/*.c)))
 LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)

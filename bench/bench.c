@@ -21,9 +21,9 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
-#include "collectors/fsio.h"
+#include "util/fsio.h"
 #include "collectors/mounts.h"
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 struct scene {
 	char *mount; /* memory hierarchy mount */

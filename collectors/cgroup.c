@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 struct cg_node {
 	uint64_t id;

@@ -11,14 +11,14 @@
 
 #include "collectors/cgnorm.h"
 #include "collectors/cgroup.h"
-#include "collectors/fsio.h"
+#include "util/fsio.h"
 #include "collectors/mounts.h"
 #include "collectors/procdetail.h"
 #include "collectors/procs.h"
 #include "collectors/rootns.h"
 #include "collectors/smaps.h"
 #include "collectors/system.h"
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 struct collector {
 	int rootfd;

@@ -2,7 +2,7 @@
 #ifndef HEADROOM_FDPOOL_H
 #define HEADROOM_FDPOOL_H
 
-#include "collectors/fsio.h"
+#include "util/fsio.h"
 
 /* The hot path keeps one descriptor per process statm and per cgroup file
  * open across samples (opening a /proc file costs far more than reading it).

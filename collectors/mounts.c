@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "collectors/fsio.h"
-#include "collectors/xalloc.h"
+#include "util/fsio.h"
+#include "util/xalloc.h"
 
 const char *layout_name(enum cg_layout l)
 {

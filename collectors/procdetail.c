@@ -6,8 +6,8 @@
 
 #include <libproc2/pids.h>
 
-#include "collectors/fsio.h"
-#include "collectors/xalloc.h"
+#include "util/fsio.h"
+#include "util/xalloc.h"
 
 enum { D_PID, D_PPID, D_USER, D_CMD, D_CMDLINE, D_ANON, D_FILE, D_SHMEM, D_SWAP, D_OOM, D_ADJ, D_N };
 static enum pids_item detail_items[D_N] = {

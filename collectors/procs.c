@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 struct pnode {
 	int pid; /* first: sample_pid_cmp compares it */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 const char *const vm_counter_names[VM_N] = {
 	[VM_PGSCAN_KSWAPD] = "pgscan_kswapd",

@@ -6,8 +6,8 @@
 #include <stdint.h>
 
 #include "collectors/cgfiles.h"
-#include "collectors/parse.h"
-#include "collectors/value.h"
+#include "util/parse.h"
+#include "util/value.h"
 
 /* One sample per tick: plain structs, no terminal. Everything below is
  * owned by the struct sample that holds it; sample_free releases it all. */

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "collectors/fsio.h"
-#include "collectors/parse.h"
-#include "collectors/xalloc.h"
+#include "util/fsio.h"
+#include "util/parse.h"
+#include "util/xalloc.h"
 
 const char *const smap_group_names[SG_N] = {
 	[SG_HEAP] = "heap",		[SG_STACK] = "stack",	 [SG_ANON] = "anonymous mmap",

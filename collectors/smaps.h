@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "collectors/value.h"
+#include "util/value.h"
 
 /* One process's memory by mapping, from /proc/PID/smaps (it walks the page
  * tables: read it for one process at a time, the one a user looks at). */

@@ -5,7 +5,7 @@
 
 #include <libproc2/meminfo.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 enum sys_slot { S_OC_MEMORY, S_OC_RATIO, S_OC_KBYTES, S_PSI, S_VMSTAT, S_N };
 static const char *const sys_files[S_N] = {

@@ -8,15 +8,15 @@ O=${1:?build dir}
 cd "$(dirname "$0")/.."
 out=$O/gcov
 rm -rf "$out" && mkdir -p "$out"
-for dir in collectors widgets tui; do
+for dir in util collectors model output lab widgets tui; do
   ls "$O/$dir"/*.gcda > /dev/null 2>&1 || { echo "no coverage data in $O/$dir: did the tests run?" >&2; exit 1; }
   gcov -o "$O/$dir" "$dir"/*.c > "$out/$dir.txt" 2>&1  # (.gcov files land here,)
   mv ./*.gcov "$out/"                                  # (gcov has no output folder)
 done
 # gcov's summary: "File 'X'" then "Lines executed:P% of N"
-cat "$out"/collectors.txt "$out"/widgets.txt "$out"/tui.txt | awk '
+cat "$out"/*.txt | awk '
   /^File / { f = $2; gsub(/\047/, "", f) }
-  /^Lines executed:/ && f ~ /^(collectors|widgets|tui)\/.*\.c$/ {
+  /^Lines executed:/ && f ~ /^[a-z]+\/.*\.c$/ && f !~ /^tests\// {
     split($2, a, ":"); pct = a[2]; sub(/%/, "", pct); n = $4
     hit = pct * n / 100; d = f; sub(/\/.*/, "", d)
     fh[f] = hit; fn[f] = n; dh[d] += hit; dn[d] += n; th += hit; tn += n; f = "" }

@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "tui/style.h"
 #include "tui/term.h"
 

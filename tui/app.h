@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "collectors/collector.h"
-#include "collectors/history.h"
+#include "model/history.h"
 #include "collectors/smaps.h"
 #include "tui/options.h"
 #include "tui/dlines.h"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 void config_defaults(struct config *c)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "tui/term.h"
 #include "widgets/format.h"
 #include "widgets/spark.h"

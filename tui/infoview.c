@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "tui/app.h"
 #include "tui/cginfo.h"
 #include "tui/draw.h"

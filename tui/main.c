@@ -11,9 +11,9 @@
 
 #include "collectors/collector.h"
 #include "tui/app.h"
-#include "tui/batch.h"
-#include "tui/json.h"
-#include "tui/lab.h"
+#include "output/batch.h"
+#include "output/json.h"
+#include "lab/lab.h"
 #include "tui/options.h"
 
 static void wait_until(struct timespec *next, double delay)

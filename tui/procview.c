@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "widgets/format.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 int folds_has(const struct folds *f, const char *path)
 {

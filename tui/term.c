@@ -6,7 +6,7 @@
 #include <signal.h>
 #include <string.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "tui/style.h"
 
 static volatile sig_atomic_t quit_flag;

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "collectors/value.h"
+#include "util/value.h"
 
 /* Pure formatting, no terminal: every function writes a NUL-terminated
  * string of at most n-1 bytes into out and returns out. */

@@ -14,8 +14,8 @@
 
 #include "collectors/mounts.h"
 #include "tests/unit/fixture.h"
-#include "tui/batch.h"
-#include "tui/json.h"
+#include "output/batch.h"
+#include "output/json.h"
 
 #define EVIL "zz\033]0;pwned\007\033[2J"
 

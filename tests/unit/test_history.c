@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "collectors/history.h"
+#include "model/history.h"
 
 static void one(struct sample *s, double t, uint64_t id, val_t usage, val_t new_ooms)
 {

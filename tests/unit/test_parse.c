@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "collectors/mounts.h"
-#include "collectors/parse.h"
+#include "util/parse.h"
 
 static void test_u64(void **state)
 {

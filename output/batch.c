@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "tui/batch.h"
+#include "output/batch.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "collectors/mounts.h"
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 #include "widgets/format.h"
 
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))

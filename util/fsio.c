@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/fsio.h"
+#include "util/fsio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -7,7 +7,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 void buf_free(struct buf *b)
 {

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/history.h"
+#include "model/history.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 static void series_push(struct hist_series *s, double t, double v)
 {

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "collectors/value.h"
+#include "util/value.h"
 
 /* Parsers for the text the kernel writes in /proc and cgroupfs. None of them
  * allocates except kvset_parse, which grows the set it is given. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collectors/labcg.h"
-#include "tui/lab.h"
+#include "lab/labcg.h"
+#include "lab/lab.h"
 #include "tui/options.h"
 #include "widgets/format.h"
 

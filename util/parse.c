@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/parse.h"
+#include "util/parse.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "collectors/xalloc.h"
+#include "util/xalloc.h"
 
 static int is_blank(char c)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/labcg.h"
+#include "lab/labcg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,10 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collectors/fsio.h"
+#include "util/fsio.h"
 #include "collectors/mounts.h"
-#include "collectors/parse.h"
-#include "collectors/xalloc.h"
+#include "util/parse.h"
+#include "util/xalloc.h"
 
 const char *const lab_knob_names[KNOB_N] = {
 	[KNOB_LIMIT] = "--limit",

@@ -15,10 +15,10 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
-#include "collectors/labcg.h"
+#include "lab/labcg.h"
 #include "tui/app.h"
-#include "tui/json.h"
-#include "tui/lab.h"
+#include "output/json.h"
+#include "lab/lab.h"
 #include "tui/options.h"
 #include "widgets/format.h"
 

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "collectors/value.h"
+#include "util/value.h"
 
 /* Reading /proc and cgroupfs files. Every path is relative to a directory
  * descriptor (the --root directory, a cgroup directory, /proc), so a fixture

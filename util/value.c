@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/value.h"
+#include "util/value.h"
 
 #include <errno.h>
 
