@@ -16,38 +16,52 @@ static void series_push(struct hist_series *s, double t, double v)
 		s->n++;
 }
 
-static int cmp_series(const void *a, const void *b)
+/* The slot of id in h->cg: where it is, or where it would go. */
+static size_t series_slot(const struct history *h, uint64_t id)
 {
-	uint64_t x = ((const struct hist_series *)a)->id, y = ((const struct hist_series *)b)->id;
-	return x < y ? -1 : x > y;
+	size_t lo = 0, hi = h->ncg;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->cg[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 const struct hist_series *history_cg(const struct history *h, uint64_t id)
 {
-	struct hist_series key = { .id = id };
-	return h->ncg ? bsearch(&key, h->cg, h->ncg, sizeof(*h->cg), cmp_series) : NULL;
+	size_t i = series_slot(h, id);
+	return i < h->ncg && h->cg[i]->id == id ? h->cg[i] : NULL;
 }
 
+/* A cgroup's series, made where the order by id puts it if it is new (a
+ * sample lists cgroups depth first, not in the order of their ids). */
 static struct hist_series *series_for(struct history *h, uint64_t id)
 {
-	struct hist_series *s = (struct hist_series *)history_cg(h, id);
-	if (s)
-		return s;
+	size_t i = series_slot(h, id);
+	if (i < h->ncg && h->cg[i]->id == id)
+		return h->cg[i];
 	h->cg = xreallocarray(h->cg, h->ncg + 1, sizeof(*h->cg));
-	s = &h->cg[h->ncg++];
-	memset(s, 0, sizeof(*s));
+	memmove(&h->cg[i + 1], &h->cg[i], (h->ncg - i) * sizeof(*h->cg));
+	h->ncg++;
+	struct hist_series *s = h->cg[i] = xcalloc(1, sizeof(*s));
 	s->id = id;
 	s->last_oom = -1;
-	return s; /* ids only grow, so appending keeps the order */
+	return s;
 }
 
 /* Series of cgroups that are gone are dropped. */
 static void sweep(struct history *h)
 {
 	size_t w = 0;
-	for (size_t i = 0; i < h->ncg; i++)
-		if (h->cg[i].mark == h->gen)
-			memmove(&h->cg[w++], &h->cg[i], sizeof(*h->cg));
+	for (size_t i = 0; i < h->ncg; i++) {
+		if (h->cg[i]->mark == h->gen)
+			h->cg[w++] = h->cg[i];
+		else
+			free(h->cg[i]);
+	}
 	h->ncg = w;
 }
 
@@ -68,6 +82,8 @@ void history_push(struct history *h, const struct sample *s)
 
 void history_free(struct history *h)
 {
+	for (size_t i = 0; i < h->ncg; i++)
+		free(h->cg[i]);
 	free(h->cg);
 	memset(h, 0, sizeof(*h));
 }

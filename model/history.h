@@ -23,7 +23,7 @@ struct hist_series {
 };
 
 struct history {
-	struct hist_series *cg; /* sorted by id */
+	struct hist_series **cg; /* each allocated alone; the pointers sorted by id */
 	size_t ncg;
 	struct hist_series psi; /* system memory PSI some avg10 */
 	unsigned gen;
@@ -31,6 +31,7 @@ struct history {
 
 void history_push(struct history *h, const struct sample *s);
 void history_free(struct history *h);
+/* A cgroup's series, or NULL; valid until the next history_push. */
 const struct hist_series *history_cg(const struct history *h, uint64_t id);
 
 /* The last `span` seconds of a series in `width` buckets, oldest first;

@@ -64,10 +64,46 @@ static void test_series(void **state)
 	sample_free(&s);
 }
 
+/* Cgroups come in a sample depth first, and ids in the order they were
+ * found: x/{a, a/a1, b} made a, b, then a1 lists ids 1, 2, 4, 3. Every
+ * cgroup keeps one series whatever the order, and its OOM mark. */
+static void test_listing_order(void **state)
+{
+	(void)state;
+	static const uint64_t ids[] = { 1, 2, 4, 3, 9, 5 };
+	struct history h = { 0 };
+	struct sample s = { 0 };
+	for (int t = 0; t < 5; t++) {
+		s.ncg = 0;
+		s.mono = t;
+		for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++) {
+			struct cg_sample *c = sample_add_cg(&s);
+			c->id = ids[k];
+			c->n.usage = val_ok(ids[k] * 100 + (uint64_t)t);
+			c->r.new_oom_kills = val_ok(t == 3 && (ids[k] == 3 || ids[k] == 4));
+		}
+		history_push(&h, &s);
+	}
+	assert_int_equal(h.ncg, 6);
+	for (size_t k = 0; k < sizeof(ids) / sizeof(ids[0]); k++) {
+		const struct hist_series *hs = history_cg(&h, ids[k]);
+		if (!hs)
+			fail_msg("cgroup id %d lost its series", (int)ids[k]);
+		assert_int_equal(hs->n, 5);
+		double b[5];
+		history_buckets(hs, 4, 5, b, 5);
+		assert_float_equal(b[4], (double)(ids[k] * 100 + 4), 0);
+		assert_float_equal(hs->last_oom, ids[k] == 3 || ids[k] == 4 ? 3 : -1, 0);
+	}
+	history_free(&h);
+	sample_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_series),
+		cmocka_unit_test(test_listing_order),
 	};
 	return cmocka_run_group_tests_name("history", tests, NULL, NULL);
 }
