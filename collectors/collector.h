@@ -21,7 +21,7 @@ struct collector *collector_open(const struct collector_opts *o, char *err, size
 void collector_close(struct collector *c);
 
 /* A fresh sample into s, reusing s's memory. Rates are not filled: call
- * sample_rates(prev, s). Returns 0, or ENOENT when the --cgroup subtree
+ * rates_fill(prev, s) (model/rates.h). Returns 0, or ENOENT when the --cgroup subtree
  * went away. */
 int collector_sample(struct collector *c, struct sample *s);
 

@@ -25,7 +25,8 @@ struct cg_norm {
 #define EFF_FROM_BASE (-1)
 #define EFF_FROM_NONE (-2)
 
-/* Per-second rates between the previous sample and this one; NAN = N/A. */
+/* Per-second rates between the previous sample and this one (model/rates.h
+ * fills them); NAN = N/A. */
 struct cg_rates {
 	double usage_bps; /* signed: bytes per second */
 	double pgscan_ps, pgsteal_ps, refault_ps;
@@ -123,8 +124,5 @@ const char *sample_eff_from_path(const struct sample *s, size_t i);
 /* bsearch comparator: an int pid key against an element whose first member
  * is an int pid (struct proc_sample; arrays sorted by pid). */
 int sample_pid_cmp(const void *key, const void *elem);
-
-/* Fill cur's rates from prev (may be NULL: rates N/A). */
-void sample_rates(const struct sample *prev, struct sample *cur);
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
+#include "model/rates.h"
 #include "lab/labcg.h"
 #include "tui/app.h"
 #include "output/json.h"
@@ -313,7 +314,7 @@ static void run_batch(struct collector *col, struct lab_stats *st, double delay,
 			break;
 		if (t0 < 0)
 			t0 = s.mono;
-		sample_rates(prev_ok ? &prev : NULL, &s);
+		rates_fill(prev_ok ? &prev : NULL, &s);
 		stats_add(st, &s);
 		if (json) {
 			collector_details(col, &s, NULL, 0, 0);

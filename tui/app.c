@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
+#include "model/rates.h"
 #include "tui/style.h"
 #include "tui/term.h"
 
@@ -70,7 +71,7 @@ static void take_sample(struct app *a)
 		a->quit = 1;
 		return;
 	}
-	sample_rates(a->cur, s);
+	rates_fill(a->cur, s);
 	a->prev = a->cur;
 	a->cur = s;
 	history_push(&a->hist, s);

@@ -7,6 +7,7 @@
 
 #include "collectors/cgnorm.h"
 #include "collectors/mounts.h"
+#include "model/rates.h"
 #include "widgets/format.h"
 
 int cginfo_key_is_count(const char *key)
@@ -39,13 +40,12 @@ static void value_line(struct dlines *d, const char *label, val_t v, val_t was, 
 		fmt_count(l->value, sizeof(l->value), v);
 	else
 		fmt_bytes(l->value, sizeof(l->value), v);
-	if (val_is_ok(v) && val_is_ok(was) && dt > 0) {
-		double r = ((double)v.v - (double)was.v) / dt;
-		if (count)
-			fmt_rate(l->rate, sizeof(l->rate), r);
-		else
-			fmt_rate_bytes(l->rate, sizeof(l->rate), r);
-	}
+	/* a count is a counter (or a flag): back means reset, no rate */
+	double r = count ? rate_counter(was, v, dt) : rate_gauge(was, v, dt);
+	if (!isnan(r) && count)
+		fmt_rate(l->rate, sizeof(l->rate), r);
+	else if (!isnan(r))
+		fmt_rate_bytes(l->rate, sizeof(l->rate), r);
 	if (v.st == V_NA)
 		snprintf(l->note, sizeof(l->note), "N/A: %s", na_reason_str((enum na_reason)v.why));
 	else if (note)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
+#include "model/rates.h"
 #include "tui/app.h"
 #include "output/batch.h"
 #include "output/json.h"
@@ -40,7 +41,7 @@ static int run(struct collector *c, const struct options *o)
 			rc = 1;
 			break;
 		}
-		sample_rates(prev, cur);
+		rates_fill(prev, cur);
 		collector_details(c, cur, NULL, 0, o->smaps);
 		if (o->mode == OUT_JSON)
 			json_print(stdout, cur);

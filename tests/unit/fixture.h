@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "collectors/collector.h"
+#include "model/rates.h"
 #include "collectors/sample.h"
 
 /* Assert a figure is available and equal to a value worked out by hand. */
@@ -39,7 +40,7 @@ static inline struct collector *fixture_sample(const char *root, const char *cgr
 		collector_close(c);
 		return NULL;
 	}
-	sample_rates(NULL, s);
+	rates_fill(NULL, s);
 	collector_details(c, s, NULL, 0, 1);
 	return c;
 }

@@ -67,7 +67,8 @@ static void test_v2_child(void **state)
 }
 
 /* Rates: the same cgroup in a previous sample 2 s earlier with 100 fewer
- * page faults and 4 MiB less usage. */
+ * page faults, 1000 more major faults (a counter that went back, as when a
+ * cgroup is made anew under the same name) and 4 MiB less usage. */
 static void test_v2_rates(void **state)
 {
 	(void)state;
@@ -83,9 +84,12 @@ static void test_v2_rates(void **state)
 	for (size_t k = 0; k < st->n; k++)
 		if (strcmp(st->items[k].key, "pgfault") == 0)
 			st->items[k].val.v -= 100;
+		else if (strcmp(st->items[k].key, "pgmajfault") == 0)
+			st->items[k].val.v += 1000; /* a counter that went back: reset, no rate */
 	p.cgs[i].n.usage.v -= 4 << 20;
 	cginfo_build(&cur, &p, (size_t)sample_find_cg(&cur, "/hr-fixture"), &d);
 	assert_string_equal(in_section(&d, "memory.stat", "pgfault")->rate, "50/s");
+	assert_string_equal(in_section(&d, "memory.stat", "pgmajfault")->rate, "");
 	assert_string_equal(in_section(&d, "memory.stat", "anon")->rate, "0/s");
 	assert_string_equal(line(&d, "usage")->rate, "+2.0M/s");
 	assert_string_equal(line(&d, "limit_hits")->value, "35");

@@ -56,7 +56,7 @@ static int setup(void **state)
 	int rc = collector_sample(col, &s);
 	if (getuid() == 0 && seteuid(0) != 0)
 		return -1;
-	sample_rates(NULL, &s);
+	rates_fill(NULL, &s);
 	collector_details(col, &s, NULL, 0, 1);
 	return rc;
 }

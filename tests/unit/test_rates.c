@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "collectors/sample.h"
+#include "model/rates.h"
 
 static struct cg_sample *add(struct sample *s, uint64_t id, val_t usage, val_t ooms, const char *stat)
 {
@@ -34,7 +34,7 @@ static void test_cgroup_rates(void **state)
 	add(&b, 9, val_ok(1), val_ok(0), "");
 	add(&b, 7, val_ok(3048), val_ok(2),
 	    "pgscan 300\npgsteal 50\nworkingset_refault_anon 3\nworkingset_refault_file 8\n");
-	sample_rates(&a, &b);
+	rates_fill(&a, &b);
 	struct cg_rates *r7 = &b.cgs[2].r, *r8 = &b.cgs[0].r, *r9 = &b.cgs[1].r;
 	assert_float_equal(r7->usage_bps, 1024.0, 1e-9);
 	assert_float_equal(r7->pgscan_ps, 100.0, 1e-9);
@@ -63,10 +63,10 @@ static void test_first_sample_and_system(void **state)
 	b.sys.vm[VM_OOM_KILL] = val_ok(6);
 	a.sys.pgsteal = val_na(NA_ABSENT);
 	b.sys.pgsteal = val_ok(5);
-	sample_rates(NULL, &a);
+	rates_fill(NULL, &a);
 	assert_true(isnan(a.sys.pgscan_ps));
 	assert_int_equal(a.sys.new_oom_kills.st, V_NA);
-	sample_rates(&a, &b);
+	rates_fill(&a, &b);
 	assert_float_equal(b.sys.pgscan_ps, 100.0, 1e-9);
 	assert_true(isnan(b.sys.pgsteal_ps));
 	assert_true(b.sys.new_oom_kills.st == V_OK && b.sys.new_oom_kills.v == 2);
