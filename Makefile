@@ -50,9 +50,10 @@ Q := @
 endif
 
 # One folder a role (README, Architecture): util/ shared helpers, collectors/
-# the kernel's files, model/ figures derived from samples, output/ batch
-# text and JSON, lab/ lab mode, widgets/ layout, tui/ the dashboard.
-FOLDERS    := util collectors model output lab widgets tui
+# the kernel's files, model/ figures derived from samples, driver/ the
+# sample loop's step, output/ batch text and JSON, lab/ lab mode, widgets/
+# layout, tui/ the dashboard.
+FOLDERS    := util collectors model driver output lab widgets tui
 LIB_SRC    := $(filter-out tui/main.c,$(foreach d,$(FOLDERS),$(wildcard $(d)/*.c)))
 LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
+#include "model/model.h"
 #include "util/fsio.h"
 #include "collectors/mounts.h"
 #include "util/xalloc.h"
@@ -270,8 +271,9 @@ static void run_variant(struct ctx *c, int v)
 		readdir_proc_fresh();
 		read_reopen(&c->statm);
 		break;
-	case V_HEADROOM:
+	case V_HEADROOM: /* what the driver does but the rates: read, then derive */
 		collector_sample(c->col, &c->s);
+		model_update(NULL, &c->s);
 		break;
 	case V_PROCS: /* v1 re-reads of a kept cgroup.procs return a stale list */
 		if (c->version == 1)

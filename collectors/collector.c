@@ -9,7 +9,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collectors/cgnorm.h"
 #include "collectors/cgroup.h"
 #include "util/fsio.h"
 #include "collectors/mounts.h"
@@ -126,7 +125,6 @@ int collector_sample(struct collector *c, struct sample *s)
 	struct cgtree_pid_ctx pc = { c->tree, c->rootfd };
 	struct proc_resolver r = { cgtree_pid_cgroup, &pc };
 	proctab_read(c->procs, s, !c->tree || inc, inc ? &r : NULL);
-	cgnorm_fill(s);
 	return 0;
 }
 

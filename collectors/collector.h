@@ -20,9 +20,10 @@ struct collector;
 struct collector *collector_open(const struct collector_opts *o, char *err, size_t errlen);
 void collector_close(struct collector *c);
 
-/* A fresh sample into s, reusing s's memory. Rates are not filled: call
- * rates_fill(prev, s) (model/rates.h). Returns 0, or ENOENT when the --cgroup subtree
- * went away. */
+/* A fresh sample into s, reusing s's memory: what the kernel's files say,
+ * nothing derived (cg_sample.n, the rates: model_update, model/model.h;
+ * driver/driver.h does both). Returns 0, or ENOENT when the --cgroup
+ * subtree went away. */
 int collector_sample(struct collector *c, struct sample *s);
 
 /* libproc2 details (and smaps_rollup if smaps) for s->procs[idx[0..n)],

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
-#include "model/rates.h"
+#include "driver/driver.h"
 #include "lab/labcg.h"
 #include "tui/app.h"
 #include "output/json.h"
@@ -305,33 +305,27 @@ static void sleep_s(double s)
  * OOM kill that ended it) or headroom is asked to stop. */
 static void run_batch(struct collector *col, struct lab_stats *st, double delay, int json)
 {
-	struct sample s = { 0 }, prev = { 0 };
-	int prev_ok = 0;
+	struct driver d;
 	double t0 = -1;
+	driver_init(&d, col);
 	for (int last = 0; !last;) {
 		last = child_ended(st) || stop_asked;
-		if (collector_sample(col, &s) != 0)
+		if (driver_next(&d) != 0)
 			break;
 		if (t0 < 0)
-			t0 = s.mono;
-		rates_fill(prev_ok ? &prev : NULL, &s);
-		stats_add(st, &s);
+			t0 = d.cur->mono;
+		stats_add(st, d.cur);
 		if (json) {
-			collector_details(col, &s, NULL, 0, 0);
-			json_print(stdout, &s);
+			collector_details(col, d.cur, NULL, 0, 0);
+			json_print(stdout, d.cur);
 			fflush(stdout);
 		} else {
-			batch_line(&s, t0);
+			batch_line(d.cur, t0);
 		}
-		struct sample t = prev;
-		prev = s;
-		s = t;
-		prev_ok = 1;
 		if (!last)
 			sleep_s(delay);
 	}
-	sample_free(&s);
-	sample_free(&prev);
+	driver_free(&d);
 }
 
 /* Read what COMMAND printed; keep its last whole line. */

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "collectors/cgnorm.h"
+#include "model/cgnorm.h"
 #include "collectors/mounts.h"
 
 /* Collects the reasons of the N/A figures of one object for its "na" map. */

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
-#include "model/rates.h"
 #include "tui/style.h"
 #include "tui/term.h"
 
@@ -65,16 +64,14 @@ static void remember_selection(struct app *a)
 
 static void take_sample(struct app *a)
 {
-	struct sample *s = a->cur == &a->buf[0] ? &a->buf[1] : &a->buf[0];
-	if (collector_sample(a->col, s) != 0) {
+	if (driver_next(&a->drv) != 0) {
 		snprintf(a->fatal, sizeof(a->fatal), "the cgroup shown went away");
 		a->quit = 1;
 		return;
 	}
-	rates_fill(a->cur, s);
-	a->prev = a->cur;
-	a->cur = s;
-	history_push(&a->hist, s);
+	a->prev = a->drv.prev;
+	a->cur = a->drv.cur;
+	history_push(&a->hist, a->cur);
 	app_rows_refresh(a);
 	if (a->view == VIEW_PROCS)
 		procview_update(a);
@@ -301,8 +298,7 @@ static void wait_input(struct app *a)
 
 static void app_free(struct app *a)
 {
-	sample_free(&a->buf[0]);
-	sample_free(&a->buf[1]);
+	driver_free(&a->drv);
 	history_free(&a->hist);
 	folds_free(&a->folds);
 	free(a->rows);
@@ -323,6 +319,7 @@ int app_run_with(struct collector *c, const struct options *o, void (*tick)(stru
 {
 	struct app a = { .col = c, .opt = o };
 	char err[512] = "";
+	driver_init(&a.drv, c);
 	settings_load(&a);
 	if (term_open(o->no_color) != 0) {
 		fprintf(stderr, "headroom: cannot set up the terminal\n");

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "collectors/collector.h"
+#include "driver/driver.h"
 #include "model/history.h"
 #include "collectors/smaps.h"
 #include "tui/options.h"
@@ -28,7 +29,8 @@ enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, P
 struct app {
 	struct collector *col;
 	const struct options *opt;
-	struct sample buf[2], *cur, *prev;
+	struct driver drv;
+	struct sample *cur, *prev; /* drv's current and previous samples */
 	struct history hist;
 	double interval, next; /* seconds; CLOCK_MONOTONIC of the next sample */
 	int paused, help, quit;

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "collectors/cgnorm.h"
+#include "model/cgnorm.h"
 #include "collectors/mounts.h"
 #include "model/rates.h"
 #include "widgets/format.h"

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
-#include "model/rates.h"
+#include "driver/driver.h"
 #include "tui/app.h"
 #include "output/batch.h"
 #include "output/json.h"
@@ -28,34 +28,30 @@ static void wait_until(struct timespec *next, double delay)
 
 static int run(struct collector *c, const struct options *o)
 {
-	struct sample buf[2] = { 0 };
-	struct sample *prev = NULL, *cur = &buf[0];
+	struct driver d;
 	struct timespec next;
 	int rc = 0;
+	driver_init(&d, c);
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	for (long i = 0; o->count == 0 || i < o->count; i++) {
 		if (i)
 			wait_until(&next, o->delay);
-		if (collector_sample(c, cur) != 0) {
+		if (driver_next(&d) != 0) {
 			fprintf(stderr, "headroom: cgroup %s went away\n", o->cgroup ? o->cgroup : "/");
 			rc = 1;
 			break;
 		}
-		rates_fill(prev, cur);
-		collector_details(c, cur, NULL, 0, o->smaps);
+		collector_details(c, d.cur, NULL, 0, o->smaps);
 		if (o->mode == OUT_JSON)
-			json_print(stdout, cur);
+			json_print(stdout, d.cur);
 		else
-			batch_print(stdout, cur);
+			batch_print(stdout, d.cur);
 		if (fflush(stdout) != 0) {
 			rc = 1;
 			break;
 		}
-		prev = cur;
-		cur = cur == &buf[0] ? &buf[1] : &buf[0];
 	}
-	sample_free(&buf[0]);
-	sample_free(&buf[1]);
+	driver_free(&d);
 	return rc;
 }
 

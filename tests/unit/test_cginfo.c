@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "collectors/cgnorm.h"
+#include "model/cgnorm.h"
 #include "tests/unit/fixture.h"
 #include "tui/cginfo.h"
 
@@ -76,7 +76,7 @@ static void test_v2_rates(void **state)
 	struct dlines d = { 0 };
 	struct collector *cl = fixture_sample("tests/fixtures/v2-qemu", NULL, &p);
 	assert_non_null(cl);
-	assert_int_equal(collector_sample(cl, &cur), 0);
+	assert_int_equal(sample_now(cl, &cur), 0);
 	int i = sample_find_cg(&p, "/hr-fixture");
 	assert_true(i >= 0);
 	p.mono = cur.mono - 2;

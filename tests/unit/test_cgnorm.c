@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "collectors/cgnorm.h"
+#include "model/cgnorm.h"
 
 static void one_v1(struct sample *s, const char *stat, uint64_t usage, uint64_t memsw)
 {

@@ -78,7 +78,7 @@ static struct collector *first(struct sample *out)
 	struct collector *c = collector_open(&o, err, sizeof(err));
 	if (!c)
 		fail_msg("%s", err);
-	assert_int_equal(collector_sample(c, out), 0);
+	assert_int_equal(sample_now(c, out), 0);
 	return c;
 }
 
@@ -107,7 +107,7 @@ static void test_kept(void **state)
 	assert_true(child > 0);
 	assert_int_equal(s.cgs[child].procs_fresh, 1);
 	assert_int_equal(s.cgs[child].nprocs, 2);
-	assert_int_equal(collector_sample(c, &s), 0);
+	assert_int_equal(sample_now(c, &s), 0);
 	child = sample_find_cg(&s, C);
 	assert_int_equal(s.cgs[child].procs_fresh, 0); /* incremental: not read again */
 	assert_int_equal(s.cgs[child].nprocs, 2);      /* yet counted */
@@ -130,7 +130,7 @@ static void test_moved_out(void **state)
 	sh("sed -i 's|^4:memory:.*|4:memory:" P "|' %s/proc/4914/cgroup", tmp);
 	if (geteuid() == 0)
 		assert_int_equal(seteuid(65534), 0); /* root reads anything */
-	int rc = collector_sample(c, &s);
+	int rc = sample_now(c, &s);
 	if (getuid() == 0)
 		assert_int_equal(seteuid(0), 0);
 	assert_int_equal(rc, 0);
@@ -167,7 +167,7 @@ static void test_queue_overflow(void **state)
 	close(fa);
 	close(fb);
 	put(CGM C "/memory.limit_in_bytes", "104857600\n");
-	assert_int_equal(collector_sample(c, &s), 0);
+	assert_int_equal(sample_now(c, &s), 0);
 	assert_val(s.cgs[sample_find_cg(&s, C)].n.limit, 104857600);
 	assert_val(s.cgs[sample_find_cg(&s, C)].n.eff_limit, 104857600);
 	done(c, &s);
@@ -183,7 +183,7 @@ static void test_no_hierarchy(void **state)
 	int child = sample_find_cg(&s, C);
 	assert_val(s.cgs[child].n.eff_limit, 209715200); /* hr-fixture's 200M */
 	put(CGM P "/memory.use_hierarchy", "0\n");
-	assert_int_equal(collector_sample(c, &s), 0);
+	assert_int_equal(sample_now(c, &s), 0);
 	child = sample_find_cg(&s, C);
 	assert_val(s.cgs[child].n.eff_limit, 524288000); /* its own 500M */
 	assert_int_equal(s.cgs[child].n.eff_from, child);
@@ -192,7 +192,7 @@ static void test_no_hierarchy(void **state)
 	struct collector_opts o = { .root = tmp, .cgroup = C };
 	struct collector *vc = collector_open(&o, err, sizeof(err));
 	assert_non_null(vc);
-	assert_int_equal(collector_sample(vc, &v), 0);
+	assert_int_equal(sample_now(vc, &v), 0);
 	assert_int_equal(v.base_eff_limit.st, V_UNLIMITED);
 	assert_null(v.base_eff_from);
 	assert_val(v.cgs[0].n.eff_limit, 524288000);
@@ -213,7 +213,7 @@ static void gone_at(const char *file)
 	snprintf(dir, sizeof(dir), "%s/" CGM C, tmp);
 	assert_int_equal(stat(dir, &gone), 0);
 	gone_file = file;
-	assert_int_equal(collector_sample(c, &s), 0);
+	assert_int_equal(sample_now(c, &s), 0);
 	assert_int_equal(s.ncg, before - 1);
 	assert_int_equal(sample_find_cg(&s, C), -1);
 	assert_true(sample_find_cg(&s, P) >= 0);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/cgnorm.h"
+#include "model/cgnorm.h"
 
 #include <stddef.h>
 
