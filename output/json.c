@@ -6,6 +6,7 @@
 
 #include "model/cgnorm.h"
 #include "collectors/mounts.h"
+#include "util/utf8.h"
 
 /* Collects the reasons of the N/A figures of one object for its "na" map. */
 struct na_list {
@@ -14,14 +15,12 @@ struct na_list {
 	int n;
 };
 
+/* A valid UTF-8 sequence as it is; a byte that starts none as U+FFFD. */
 static void utf8_or_fffd(FILE *f, const unsigned char **sp)
 {
 	const unsigned char *s = *sp;
-	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			len = 0;
-	if (len == 0 || s[0] > 0xf4) {
+	size_t len = utf8_len(s);
+	if (len == 0) {
 		fputs("\\ufffd", f);
 		*sp = s + 1;
 		return;

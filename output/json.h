@@ -12,8 +12,10 @@
  * as cgroup v2 writes it. */
 void json_print(FILE *f, const struct sample *s);
 
-/* A JSON string literal: escapes quotes, backslashes and control
- * characters; invalid UTF-8 bytes become U+FFFD. Exposed for tests. */
+/* A JSON string literal, valid UTF-8 whatever str holds: quotes,
+ * backslashes and control characters escaped; each byte that starts no
+ * valid UTF-8 sequence (util/utf8.h: overlong, surrogate, past U+10FFFF,
+ * cut short) becomes U+FFFD. */
 void json_string(FILE *f, const char *s);
 
 #endif

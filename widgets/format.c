@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 char *fmt_size(char *out, size_t n, uint64_t bytes)
 {
 	static const char units[] = "BKMGTPE";
@@ -79,21 +81,10 @@ char *fmt_rate(char *out, size_t n, double per_sec)
 }
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *s)
+/* U+0080..U+009F: C1 controls (CSI is U+009B): valid UTF-8, not for a terminal. */
+static int is_c1(const unsigned char *s, size_t len)
 {
-	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-	if (s[0] > 0xf4)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if (len == 2 && s[0] == 0xc2 && s[1] < 0xa0)
-		return 0; /* U+0080..U+009F: C1 controls (CSI is U+009B) */
-	if ((len == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (len == 4 && s[0] == 0xf0 && s[1] < 0x90))
-		return 0; /* overlong */
-	if ((len == 3 && s[0] == 0xed && s[1] >= 0xa0) || (len == 4 && s[0] == 0xf4 && s[1] >= 0x90))
-		return 0; /* surrogates, beyond U+10FFFF */
-	return len;
+	return len == 2 && s[0] == 0xc2 && s[1] < 0xa0;
 }
 
 char *sanitize(char *out, size_t n, const char *in)
@@ -103,7 +94,9 @@ char *sanitize(char *out, size_t n, const char *in)
 	if (n == 0)
 		return out;
 	while (*s) {
-		size_t len = *s < 0x80 ? 1 : utf8_len(s);
+		size_t len = utf8_len(s);
+		if (is_c1(s, len))
+			len = 0; /* replaced byte by byte, as an invalid sequence is */
 		int bad = len == 0 || *s < 0x20 || *s == 0x7f;
 		size_t take = bad ? 1 : len;
 		if (w + take >= n)
