@@ -36,9 +36,10 @@ static void print_system(FILE *f, const struct sample *s)
 		B(y->mem_total), B(y->mem_free), B(y->mem_available), B(y->buffers), B(y->cached), B(y->shmem),
 		B(y->slab));
 	fprintf(f, "Swap:    %s total, %s free\n", B(y->swap_total), B(y->swap_free));
-	fprintf(f, "Commit:  %s committed, limit %s, %s%% of MemTotal; overcommit_memory %s, ratio %s\n",
-		B(y->committed_as), B(y->commit_limit), fmt_pct(a, sizeof(a), y->committed_as, y->mem_total),
-		N(y->overcommit_memory), N(y->overcommit_ratio));
+	fmt_pct(a, sizeof(a), y->committed_as, y->mem_total);
+	fprintf(f, "Commit:  %s committed, limit %s, %s%s of MemTotal; overcommit_memory %s, ratio %s\n",
+		B(y->committed_as), B(y->commit_limit), a, strcmp(a, "N/A") ? "%" : "", N(y->overcommit_memory),
+		N(y->overcommit_ratio));
 	fprintf(f, "PSI:     some %s  full %s (avg10 avg60 avg300)\n", psi_avg(a, sizeof(a), &y->psi.some),
 		psi_avg(b, sizeof(b), &y->psi.full));
 	fprintf(f, "Reclaim: pgscan %s  pgsteal %s  refault %s  majfault %s  new OOM kills %s\n\n", R(y->pgscan_ps),

@@ -175,6 +175,10 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 	val(f, &in, "overcommit_memory", y->overcommit_memory, &na);
 	val(f, &in, "overcommit_ratio", y->overcommit_ratio, &na);
 	val(f, &in, "overcommit_kbytes", y->overcommit_kbytes, &na);
+	val(f, &in, "used", y->used, &na); /* derived: model/sysnorm.c */
+	val(f, &in, "cache", y->cache, &na);
+	val(f, &in, "kernel", y->kernel, &na);
+	val(f, &in, "swap_used", y->swap_used, &na);
 	psi_obj(f, &in, "pressure", &y->psi, &na);
 	key(f, &in, "vmstat");
 	fputc('{', f);

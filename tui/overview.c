@@ -32,8 +32,21 @@ static uint64_t ok0(val_t v)
 	return val_is_ok(v) ? v.v : 0;
 }
 
-/* A labelled bar with text after it: "Mem [########====     ] text". */
-static void meter(int y, const char *label, const struct bar_seg *segs, int n, uint64_t total,
+/* A meter's segments, or none when a part is N/A (its text says N/A; a
+ * bar would show the part as nothing). Returns how many. */
+static int meter_segs(struct bar_seg *out, const val_t *v, const enum style *st, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (!val_is_ok(v[i]))
+			return 0;
+		out[i] = (struct bar_seg){ v[i].v, (int)st[i] };
+	}
+	return n;
+}
+
+/* A labelled bar with text after it: "Mem [########====     ] text"; no
+ * bar without segments or a total. */
+static void meter(int y, const char *label, const struct bar_seg *segs, int n, val_t total,
 		  const struct bar_mark_at *marks, int nmarks, const char *text)
 {
 	int tw = (int)strlen(text), bw = COLS - 6 - tw - 1;
@@ -42,60 +55,70 @@ static void meter(int y, const char *label, const struct bar_seg *segs, int n, u
 		draw_text(y, 5, COLS - 5, text, ST_NORMAL, 0);
 		return;
 	}
-	draw_bar(y, 5, bw, segs, n, total, marks, nmarks);
+	if (n > 0 && val_is_ok(total))
+		draw_bar(y, 5, bw, segs, n, total.v, marks, nmarks);
+	else
+		draw_clear(y, 5, bw, ST_NORMAL);
 	draw_text(y, 5 + bw + 1, tw, text, ST_NORMAL, 0);
+}
+
+/* Where a mark for `at` falls on a bar of `total`, or -1 (either N/A). */
+static int mark_cell(val_t at, val_t total, int bw)
+{
+	return val_is_ok(at) && val_is_ok(total) ? bar_mark_cell(at.v, total.v, bw) : -1;
 }
 
 static void mem_line(int y, const struct sys_sample *m)
 {
-	uint64_t total = ok0(m->mem_total), shmem = ok0(m->shmem);
-	uint64_t cache = ok0(m->cached) + ok0(m->buffers);
-	cache = cache > shmem ? cache - shmem : 0;
-	struct bar_seg segs[] = {
-		{ ok0(m->anon_pages), ST_ANON },
-		{ ok0(m->slab) + ok0(m->kernel_stack) + ok0(m->page_tables), ST_KERNEL },
-		{ shmem, ST_SHMEM },
-		{ cache, ST_CACHE },
-	};
+	static const enum style st[] = { ST_ANON, ST_KERNEL, ST_SHMEM, ST_CACHE };
+	const val_t parts[] = { m->anon_pages, m->kernel, m->shmem, m->cache };
+	struct bar_seg segs[4];
+	int n = meter_segs(segs, parts, st, 4);
 	char text[96];
-	snprintf(text, sizeof(text), "%7s of %-6s avail %s", B(val_ok(total - ok0(m->mem_free))), B(m->mem_total),
-		 B(m->mem_available));
+	snprintf(text, sizeof(text), "%7s of %-6s avail %s", B(m->used), B(m->mem_total), B(m->mem_available));
 	/* MemAvailable: the mark is where "used" would end were all of it taken */
 	int bw = COLS - 6 - (int)strlen(text) - 1;
-	struct bar_mark_at avail = { -1, ST_MARK };
-	if (val_is_ok(m->mem_available) && m->mem_available.v <= total)
-		avail.cell = bar_mark_cell(total - m->mem_available.v, total, bw);
-	meter(y, "Mem", segs, 4, total, &avail, 1, text);
+	val_t unavail = val_is_ok(m->mem_available) && val_is_ok(m->mem_total) && m->mem_available.v <= m->mem_total.v
+				? val_sub_clamp(m->mem_total, m->mem_available)
+				: val_na(NA_DERIVED);
+	struct bar_mark_at avail = { mark_cell(unavail, m->mem_total, bw), ST_MARK };
+	meter(y, "Mem", segs, n, m->mem_total, &avail, 1, text);
 }
 
 static void swap_line(int y, const struct sys_sample *m)
 {
+	static const enum style st[] = { ST_SWAP };
 	char text[96];
-	uint64_t total = ok0(m->swap_total), used = total - (ok0(m->swap_free) < total ? ok0(m->swap_free) : total);
-	struct bar_seg seg = { used, ST_SWAP };
-	if (val_is_ok(m->swap_total) && total == 0)
+	struct bar_seg seg;
+	int n = meter_segs(&seg, &m->swap_used, st, 1);
+	if (val_is_ok(m->swap_total) && m->swap_total.v == 0)
 		snprintf(text, sizeof(text), "no swap");
 	else
-		snprintf(text, sizeof(text), "%7s of %-6s", B(val_ok(used)), B(m->swap_total));
-	meter(y, "Swap", &seg, 1, total, NULL, 0, text);
+		snprintf(text, sizeof(text), "%7s of %-6s", B(m->swap_used), B(m->swap_total));
+	meter(y, "Swap", &seg, n, m->swap_total, NULL, 0, text);
 }
 
-/* Committed_AS against CommitLimit, with MemTotal marked: overcommit. */
+/* Committed_AS against CommitLimit, with MemTotal marked: overcommit. The
+ * bar spans the largest of the three that are available. */
 static void commit_line(int y, const struct sys_sample *m)
 {
 	static const char *const modes[] = { "heuristic", "always", "never" };
+	static const enum style st[] = { ST_COMMIT };
 	char text[128];
-	uint64_t c = ok0(m->committed_as), lim = ok0(m->commit_limit), mem = ok0(m->mem_total);
-	uint64_t total = c > lim ? c : lim;
-	total = total > mem ? total : mem;
-	struct bar_seg seg = { c, ST_COMMIT };
+	val_t total = val_na(NA_DERIVED);
+	const val_t *of[] = { &m->committed_as, &m->commit_limit, &m->mem_total };
+	for (int i = 0; i < 3; i++)
+		if (val_is_ok(*of[i]) && (!val_is_ok(total) || of[i]->v > total.v))
+			total = *of[i];
+	struct bar_seg seg;
+	int n = meter_segs(&seg, &m->committed_as, st, 1);
 	unsigned mode = val_is_ok(m->overcommit_memory) && m->overcommit_memory.v < 3 ? (unsigned)m->overcommit_memory.v : 3;
 	snprintf(text, sizeof(text), "%7s of %-6s (%s)", B(m->committed_as), B(m->commit_limit),
 		 mode < 3 ? modes[mode] : "N/A");
 	int bw = COLS - 6 - (int)strlen(text) - 1;
-	struct bar_mark_at marks[] = { { bar_mark_cell(mem, total, bw), ST_MARK },
-				       { bar_mark_cell(lim, total, bw), ST_CRIT } };
-	meter(y, "Cmt", &seg, 1, total, marks, 2, text);
+	struct bar_mark_at marks[] = { { mark_cell(m->mem_total, total, bw), ST_MARK },
+				       { mark_cell(m->commit_limit, total, bw), ST_CRIT } };
+	meter(y, "Cmt", &seg, n, total, marks, 2, text);
 }
 
 static void status_line(const struct app *a, int y)
