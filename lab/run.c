@@ -63,7 +63,7 @@ static void run_usage(FILE *f)
 	      "  -b, --batch           a line per interval and a summary, no dashboard\n"
 	      "  -j, --json            a JSON object per interval (as headroom --json), the\n"
 	      "                        summary and COMMAND's output on stderr\n"
-	      "  -d, --delay SECONDS   time between samples (default 1)\n"
+	      "  -d, --delay SECONDS   time between samples, 0.05 to 3600 (default 1)\n"
 	      "      --no-color        no colours\n"
 	      "The exit status is COMMAND's (128+N when a signal N ended it: 137 is SIGKILL),\n"
 	      "127 when it could not be run, 1 when headroom could not set it up.\n",
@@ -122,9 +122,9 @@ static int run_option(struct run *r, int ch, const char *arg)
 		r->no_color = 1;
 		return 0;
 	case 'd':
-		if (options_parse_seconds(arg, &r->delay) == 0 && r->delay >= 0.05)
+		if (options_parse_interval(arg, &r->delay) == 0)
 			return 0;
-		fprintf(stderr, "headroom run: -d wants seconds from 0.05, not '%s'\n", arg);
+		fprintf(stderr, "headroom run: -d wants " INTERVAL_RANGE ", not '%s'\n", arg);
 		return -1;
 	}
 	return -1;

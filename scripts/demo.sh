@@ -11,10 +11,11 @@ O=${1:?build dir}
 cd "$(dirname "$0")/.."
 HR="$PWD/$O/headroom"
 sock="headroom-demo-$$"
+cfg=$(mktemp -d) # the demo's settings: the user's own file is never read or written
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null || true' EXIT
+trap 'tm kill-server 2>/dev/null || true; rm -rf "$cfg"' EXIT
 trap 'exit 1' INT TERM HUP
-tm new-session -d -s demo -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=xterm-256color "sleep 600"
+tm new-session -d -s demo -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=xterm-256color -e XDG_CONFIG_HOME="$cfg" "sleep 600"
 tm set-option -t demo status-style "bg=blue,fg=white" \; set-option -t demo status-left-length 118 \
   \; set-option -t demo status-right "" \; set-option -t demo remain-on-exit on
 caption() { tm set-option -t demo status-left " $1"; }
@@ -27,7 +28,7 @@ show() { # show SECONDS: let it run; headless, print the screen at the end
 # step CAPTION RUN-ARGS...: a new window running headroom run with them
 step() {
   caption "$1"; shift
-  tm respawn-pane -k -t demo "$HR run -d 0.3 $*"
+  tm respawn-pane -k -t demo -e XDG_CONFIG_HOME="$cfg" "$HR run -d 0.3 $*"
 }
 
 if [ $headless = 0 ]; then

@@ -83,12 +83,13 @@ static void take_sample(struct app *a)
 
 static void set_interval(struct app *a, int faster)
 {
-	static const double steps[] = { 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60 };
+	static const double steps[] = { INTERVAL_MIN, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30, 60 }; /* within the range */
 	int n = (int)(sizeof(steps) / sizeof(steps[0])), i = 0;
 	while (i < n - 1 && steps[i] < a->interval - 1e-9)
 		i++;
 	i = faster ? (i > 0 ? i - 1 : 0) : (i < n - 1 ? i + 1 : n - 1);
 	a->interval = steps[i];
+	a->interval_keyed = 1;
 	a->next = mono() + a->interval;
 	snprintf(a->status, sizeof(a->status), "refresh every %gs", a->interval);
 }

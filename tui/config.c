@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tui/options.h"
 #include "util/xalloc.h"
 
 void config_defaults(struct config *c)
@@ -53,12 +54,9 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 			return -1;
 		*(key[0] == 'w' ? &c->warn_pct : &c->crit_pct) = x;
 	} else if (strcmp(key, "interval") == 0) {
-		char *end;
-		double d = strtod(v, &end);
-		*why = "seconds from 0.1 to 3600";
-		if (end == v || *end || !isfinite(d) || d < 0.1 || d > 3600)
+		*why = INTERVAL_RANGE;
+		if (options_parse_interval(v, &c->interval) != 0)
 			return -1;
-		c->interval = d;
 	} else if (strcmp(key, "fold") == 0) {
 		*why = "a cgroup path";
 		if (v[0] != '/')

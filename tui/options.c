@@ -20,7 +20,7 @@ void options_usage(FILE *f)
 	      "  -b, --batch           text tables like top -b (the default when not on a terminal)\n"
 	      "  -j, --json            one JSON object per sample per line\n"
 	      "  -n, --iterations N    take N samples, then exit (default: until interrupted)\n"
-	      "  -d, --delay SECONDS   time between samples (default 1, fractions allowed)\n"
+	      "  -d, --delay SECONDS   time between samples, 0.05 to 3600 (default 1)\n"
 	      "  -c, --cgroup PATH     show only this cgroup subtree, e.g. /system.slice\n"
 	      "      --root DIR        read DIR/proc and DIR/sys instead of /proc and /sys\n"
 	      "      --smaps           also read PSS, USS and SwapPss (smaps_rollup; costly)\n"
@@ -71,6 +71,15 @@ int options_parse_seconds(const char *s, double *out)
 	return parse_delay(s, out);
 }
 
+int options_parse_interval(const char *s, double *out)
+{
+	double v;
+	if (parse_delay(s, &v) != 0 || v < INTERVAL_MIN || v > INTERVAL_MAX)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 static int parse_delay(const char *s, double *out)
 {
 	char *end;
@@ -118,11 +127,11 @@ int options_parse(struct options *o, int argc, char **argv, FILE *err)
 			fprintf(err, "headroom: -n wants a count of 1 or more, not '%s'\n", optarg);
 			return -1;
 		case 'd':
-			if (parse_delay(optarg, &o->delay) == 0) {
+			if (options_parse_interval(optarg, &o->delay) == 0) {
 				o->delay_set = 1;
 				break;
 			}
-			fprintf(err, "headroom: -d wants seconds between 0 and 86400, not '%s'\n", optarg);
+			fprintf(err, "headroom: -d wants " INTERVAL_RANGE ", not '%s'\n", optarg);
 			return -1;
 		case 'c':
 			o->cgroup = optarg;

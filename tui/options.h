@@ -29,4 +29,12 @@ int options_parse_size(const char *s, uint64_t *out);
 /* Seconds, fractions allowed, 0..86400. Returns 0 or -1. */
 int options_parse_seconds(const char *s, double *out);
 
+/* The refresh interval: one range for -d, headroom run -d and the settings
+ * file (the dashboard's keys step within it). */
+#define INTERVAL_MIN 0.05
+#define INTERVAL_MAX 3600.0
+#define INTERVAL_RANGE "seconds from 0.05 to 3600"
+/* Returns 0, or -1 when s is not seconds within the range. */
+int options_parse_interval(const char *s, double *out);
+
 #endif

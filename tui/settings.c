@@ -20,7 +20,8 @@ void settings_load(struct app *a)
 	a->settings_bad = config_load(&c, err, sizeof(err)) != 0;
 	if (a->settings_bad)
 		snprintf(a->status, sizeof(a->status), "%s (the file is kept as it is)", err);
-	a->interval = a->opt->delay_set && a->opt->delay > 0 ? a->opt->delay : c.interval;
+	a->file_interval = c.interval;
+	a->interval = a->opt->delay_set ? a->opt->delay : c.interval; /* -d overrides, is not saved */
 	a->tree = c.tree;
 	a->warn_pct = c.warn_pct;
 	a->crit_pct = c.crit_pct;
@@ -32,8 +33,11 @@ void settings_load(struct app *a)
 		if (known)
 			a->sort = (enum pcol)k;
 	}
-	if (!known && !a->settings_bad)
-		snprintf(a->status, sizeof(a->status), "config: no column '%s' to sort by; sorting by res", c.sort);
+	if (!known && !a->settings_bad) {
+		snprintf(a->status, sizeof(a->status),
+			 "config: no column '%s' to sort by; sorting by res (the file is kept as it is)", c.sort);
+		a->settings_bad = 1;
+	}
 	a->folds = c.folds; /* the app owns them now */
 }
 
@@ -47,7 +51,7 @@ int settings_save(const struct app *a, char *err, size_t errlen)
 	c.sort_asc = a->sort_asc;
 	c.warn_pct = a->warn_pct;
 	c.crit_pct = a->crit_pct;
-	c.interval = a->interval;
+	c.interval = a->interval_keyed ? a->interval : a->file_interval;
 	c.tree = a->tree;
 	c.folds = a->folds; /* borrowed: not freed here */
 	return config_save(&c, err, errlen);

@@ -202,6 +202,20 @@ tui_keys a
 check tui_wait "VIRTv"
 tui_keys q
 check tui_exit
+# -d is for this run: shown, not saved (the file keeps its 2 s)
+tui_start 120 40 "$HR" --root "$FX" -d 0.05
+check tui_wait "every 0.05s"
+tui_keys q
+check tui_exit
+grep -qxF "interval = 2" "$cfg" || { cat "$cfg"; fail "-d 0.05 was saved over the file's interval"; }
+# ... unless changed on screen: then what the keys made is saved
+tui_start 120 40 "$HR" --root "$FX" -d 0.05
+check tui_wait "every 0.05s"
+tui_keys ']'
+check tui_wait "refresh every 0.1s"
+tui_keys q
+check tui_exit
+grep -qxF "interval = 0.1" "$cfg" || { cat "$cfg"; fail "an interval changed on screen was not saved"; }
 echo "colour = pink" >> "$cfg"
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "config line 8: 'colour' wants a known key; skipped (the file is kept as it is)"
@@ -209,6 +223,13 @@ tui_keys t q
 check tui_exit
 grep -qxF "colour = pink" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
 grep -qxF "tree = 0" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
+# a value headroom cannot use is kept as written, too
+printf 'sort = nosuch\ntree = 0\n' > "$cfg"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "config: no column 'nosuch' to sort by; sorting by res (the file is kept as it is)"
+tui_keys t q
+check tui_exit
+grep -qxF "sort = nosuch" "$cfg" || { cat "$cfg"; fail "a sort value headroom cannot use was rewritten"; }
 unset TUI_KEEP_CONFIG
 pass
 fi

@@ -55,6 +55,14 @@ static void test_bad_lines(void **state)
 	assert_int_equal(c.folds.n, 0);
 	config_free(&c);
 	config_defaults(&c);
+	/* the interval's range is -d's: 0.05 is fine, 0.04 and 3601 are not */
+	assert_int_equal(config_parse(&c, "interval = 0.05\n", err, sizeof(err)), 0);
+	assert_true(c.interval == 0.05);
+	assert_int_equal(config_parse(&c, "interval = 0.04\ninterval = 3601\n", err, sizeof(err)), 2);
+	assert_string_equal(err, "config line 1: 'interval' wants seconds from 0.05 to 3600; skipped");
+	assert_true(c.interval == 0.05);
+	config_free(&c);
+	config_defaults(&c);
 	assert_int_equal(config_parse(&c, "warn_percent = 96\n", err, sizeof(err)), 1);
 	assert_non_null(strstr(err, "critical_percent below warn_percent"));
 	assert_int_equal(c.warn_pct, 80);

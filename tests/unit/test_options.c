@@ -56,6 +56,11 @@ static void test_bad(void **state)
 	assert_int_equal(PARSE(&o, "-n", "99999999999999999999999"), -1);
 	assert_int_equal(PARSE(&o, "-d", "-1"), -1);
 	assert_non_null(strstr(msg, "-d wants seconds"));
+	assert_int_equal(PARSE(&o, "-d", "0"), -1); /* one range for -d, run -d and the settings file */
+	assert_non_null(strstr(msg, "-d wants seconds from 0.05 to 3600, not '0'"));
+	assert_int_equal(PARSE(&o, "-d", "3601"), -1);
+	assert_int_equal(PARSE(&o, "-d", "0.049"), -1);
+	assert_int_equal(PARSE(&o, "-d", "0.05"), 0);
 	assert_int_equal(PARSE(&o, "-d", "nan"), -1);
 	assert_int_equal(PARSE(&o, "-d", "1e999"), -1);
 	assert_int_equal(PARSE(&o, "--frobnicate"), -1);
