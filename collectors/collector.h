@@ -16,7 +16,11 @@ struct collector_opts {
 
 struct collector;
 
-/* Returns NULL with a message in err when nothing can be shown. */
+/* Returns NULL with a message in err when nothing can be shown. With a
+ * root other than "/", this moves the whole process into a private mount
+ * namespace whose /proc shows the tree's (collectors/rootns.h), so that
+ * libproc2 reads it too. Open such a collector before any thread starts;
+ * a later one with another root changes what libproc2 reads for all. */
 struct collector *collector_open(const struct collector_opts *o, char *err, size_t errlen);
 void collector_close(struct collector *c);
 

@@ -32,7 +32,7 @@ const char *layout_name(enum cg_layout l);
  * -1 when no line names that hierarchy. */
 int cgroup_file_path(const char *text, int version, const char *mem_root, char *out, size_t n);
 
-/* Exposed for tests: undo mountinfo's octal escapes (\040) in place. */
+/* Undo mountinfo's octal escapes (\040) in place (mounts_discover uses it). */
 void mounts_unescape(char *s);
 
 #endif

@@ -46,7 +46,7 @@ struct procmaps {
 int procmaps_read(int rootfd, int pid, struct procmaps *m);
 void procmaps_free(struct procmaps *m);
 
-/* The group of a mapping's path (exposed for tests). */
+/* The group of a mapping's path. */
 enum smap_group smap_classify(const char *path);
 
 #endif

@@ -128,7 +128,7 @@ static int eat_anon(const struct eat *e)
 			return 1;
 		}
 		if (e->touch)
-			for (uint64_t off = 0; off < n; off += 4096)
+			for (uint64_t off = 0, page = (uint64_t)sysconf(_SC_PAGESIZE); off < n; off += page)
 				p[off] = 1;
 		done += n;
 		say(e->touch ? "anon touched" : "anon reserved, untouched", done, e->anon);

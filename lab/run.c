@@ -23,6 +23,10 @@
 #include "tui/options.h"
 #include "widgets/format.h"
 
+/* "At the limit": usage at or above this share (percent) of the effective
+ * limit; the summary counts the seconds spent so. */
+#define AT_LIMIT_PCT 98
+
 struct run {
 	uint64_t knob[KNOB_N];
 	int set[KNOB_N];
@@ -35,7 +39,7 @@ struct run {
 /* What the summary says, from the samples of the cgroup (the view's root). */
 struct lab_stats {
 	uint64_t seq;
-	double last, at_limit; /* seconds at >= 98% of the effective limit */
+	double last, at_limit; /* seconds at >= AT_LIMIT_PCT of the effective limit */
 	val_t peak, oom_kills, limit;
 	pid_t child;
 	int status, ended; /* the command's wait status, once it ended */
@@ -232,7 +236,7 @@ static void stats_add(struct lab_stats *st, const struct sample *s)
 		st->peak = n->usage;
 	if (val_is_ok(kpeak) && (!val_is_ok(st->peak) || kpeak.v > st->peak.v))
 		st->peak = kpeak; /* the kernel's own high-water mark, between samples too */
-	if (st->seq && val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->usage.v * 100 >= n->eff_limit.v * 98)
+	if (st->seq && val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->usage.v * 100 >= n->eff_limit.v * AT_LIMIT_PCT)
 		st->at_limit += s->mono - st->last;
 	st->oom_kills = n->oom_kills;
 	st->limit = n->eff_limit;

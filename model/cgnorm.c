@@ -6,7 +6,7 @@
 /* NF a measurement, NS a setting (a limit or protection someone wrote) */
 #define NF(name, v2, v1) { #name, offsetof(struct cg_norm, name), v2, v1, 0 }
 #define NS(name, v2, v1) { #name, offsetof(struct cg_norm, name), v2, v1, 1 }
-const struct cg_norm_field cg_norm_fields[CG_NORM_NFIELDS] = {
+const struct cg_norm_field cg_norm_fields[] = {
 	NF(usage, "memory.current", "memory.usage_in_bytes"),
 	NS(limit, "memory.max", "memory.limit_in_bytes"),
 	{ "effective_limit", offsetof(struct cg_norm, eff_limit), "smallest memory.max up to the root",
@@ -30,6 +30,7 @@ const struct cg_norm_field cg_norm_fields[CG_NORM_NFIELDS] = {
 	NS(high, "memory.high", NULL),
 	NS(soft_limit, NULL, "memory.soft_limit_in_bytes"),
 };
+const size_t cg_norm_nfields = sizeof(cg_norm_fields) / sizeof(cg_norm_fields[0]);
 
 val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key)
 {

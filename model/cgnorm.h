@@ -23,8 +23,8 @@ struct cg_norm_field {
 	const char *v2, *v1;
 	int setting; /* a limit or protection someone wrote, not a measurement */
 };
-#define CG_NORM_NFIELDS 18
-extern const struct cg_norm_field cg_norm_fields[CG_NORM_NFIELDS];
+extern const struct cg_norm_field cg_norm_fields[];
+extern const size_t cg_norm_nfields; /* the table's length */
 
 static inline val_t cg_norm_get(const struct cg_norm *n, const struct cg_norm_field *f)
 {

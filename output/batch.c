@@ -76,11 +76,12 @@ static void print_cgroups(FILE *f, const struct sample *s)
 	fputc('\n', f);
 }
 
-static const struct sample *sort_sample;
-static int cmp_res(const void *a, const void *b)
+/* qsort_r: indices into s->procs (ctx), largest RES first. */
+static int cmp_res(const void *a, const void *b, void *ctx)
 {
-	const struct proc_sample *x = &sort_sample->procs[*(const size_t *)a];
-	const struct proc_sample *y = &sort_sample->procs[*(const size_t *)b];
+	const struct sample *s = ctx;
+	const struct proc_sample *x = &s->procs[*(const size_t *)a];
+	const struct proc_sample *y = &s->procs[*(const size_t *)b];
 	uint64_t rx = val_is_ok(x->res) ? x->res.v : 0, ry = val_is_ok(y->res) ? y->res.v : 0;
 	if (rx != ry)
 		return rx < ry ? 1 : -1;
@@ -98,8 +99,7 @@ static void print_procs(FILE *f, const struct sample *s)
 	size_t *order = xcalloc(s->nproc, sizeof(*order));
 	for (size_t i = 0; i < s->nproc; i++)
 		order[i] = i;
-	sort_sample = s;
-	qsort(order, s->nproc, sizeof(*order), cmp_res);
+	qsort_r(order, s->nproc, sizeof(*order), cmp_res, (void *)s);
 	fprintf(f, "%8s %-9s %8s %8s %8s %8s %6s %-24s %s\n", "PID", "USER", "VIRT", "RES", "SHR", "SWAP", "OOMSC",
 		"CGROUP", "COMMAND");
 	for (size_t k = 0; k < s->nproc; k++) {

@@ -196,7 +196,7 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 
 static void norm_fields(FILE *f, int *in, const struct cg_norm *n, struct na_list *na)
 {
-	for (size_t i = 0; i < CG_NORM_NFIELDS; i++)
+	for (size_t i = 0; i < cg_norm_nfields; i++)
 		val(f, in, cg_norm_fields[i].name, cg_norm_get(n, &cg_norm_fields[i]), na);
 }
 

@@ -11,6 +11,7 @@
 #include "tui/options.h"
 #include "tui/dlines.h"
 #include "tui/rows.h"
+#include "tui/style.h"
 #include "widgets/listview.h"
 
 /* The live dashboard. One loop: wait in poll() on the terminal until the
@@ -118,7 +119,6 @@ int procview_list_top(void);
 int infoview_list_top(void);
 int mapview_list_top(void);
 /* Colour of a cgroup's row: headroom left to its effective limit. */
-enum style;
 enum style app_headroom_style(const struct app *a, const struct cg_sample *c);
 
 #endif

@@ -59,7 +59,7 @@ static void figures(struct dlines *d, const struct sample *s, size_t i, const st
 	const struct cg_sample *c = &s->cgs[i];
 	char note[96];
 	dlines_heading(d, "Figures (normalized)");
-	for (size_t k = 0; k < CG_NORM_NFIELDS; k++) {
+	for (size_t k = 0; k < cg_norm_nfields; k++) {
 		const struct cg_norm_field *f = &cg_norm_fields[k];
 		const char *src = s->version == 2 ? f->v2 : f->v1;
 		if (!src)

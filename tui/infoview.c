@@ -13,10 +13,10 @@
 
 enum { I_LABEL, I_VALUE, I_RATE, I_NOTE, I_N };
 static const struct col_spec icols[I_N] = {
-	[I_LABEL] = { "FIGURE / KEY", 14, 34, 0, 1, 0 },
-	[I_VALUE] = { "VALUE", 9, 16, 0, 0, 1 },
-	[I_RATE] = { "PER SECOND", 10, 12, 1, 0, 1 },
-	[I_NOTE] = { "SOURCE / NOTE", 8, 0, 2, 1, 0 },
+	[I_LABEL] = { .title = "FIGURE / KEY", .min = 14, .max = 34, .prio = 0, .flex = 1 },
+	[I_VALUE] = { .title = "VALUE", .min = 9, .max = 16, .prio = 0, .right = 1 },
+	[I_RATE] = { .title = "PER SECOND", .min = 10, .max = 12, .prio = 1, .right = 1 },
+	[I_NOTE] = { .title = "SOURCE / NOTE", .min = 8, .max = 0, .prio = 2, .flex = 1 },
 };
 
 int infoview_list_top(void)

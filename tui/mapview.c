@@ -20,10 +20,14 @@
 
 enum { M_NAME, M_SIZE, M_RSS, M_PSS, M_PRIV, M_SWAP, M_PERM, M_ADDR, M_N };
 static const struct col_spec mcols[M_N] = {
-	[M_NAME] = { "MAPPING", 12, 0, 0, 1, 0 }, [M_SIZE] = { "SIZE", 6, 7, 0, 0, 1 },
-	[M_RSS] = { "RSS", 6, 7, 0, 0, 1 },	  [M_PSS] = { "PSS", 6, 7, 1, 0, 1 },
-	[M_PRIV] = { "PRIVATE", 7, 7, 1, 0, 1 },  [M_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
-	[M_PERM] = { "PERM", 4, 4, 3, 0, 0 },	  [M_ADDR] = { "ADDRESS", 25, 25, 4, 0, 0 },
+	[M_NAME] = { .title = "MAPPING", .min = 12, .max = 0, .prio = 0, .flex = 1 },
+	[M_SIZE] = { .title = "SIZE", .min = 6, .max = 7, .prio = 0, .right = 1 },
+	[M_RSS] = { .title = "RSS", .min = 6, .max = 7, .prio = 0, .right = 1 },
+	[M_PSS] = { .title = "PSS", .min = 6, .max = 7, .prio = 1, .right = 1 },
+	[M_PRIV] = { .title = "PRIVATE", .min = 7, .max = 7, .prio = 1, .right = 1 },
+	[M_SWAP] = { .title = "SWAP", .min = 6, .max = 7, .prio = 2, .right = 1 },
+	[M_PERM] = { .title = "PERM", .min = 4, .max = 4, .prio = 3 },
+	[M_ADDR] = { .title = "ADDRESS", .min = 25, .max = 25, .prio = 4 },
 };
 #define GROUP_ROWS (SG_N + 3) /* the groups, the total, a blank line, the mappings' title */
 

@@ -15,6 +15,8 @@
 #include "widgets/tree.h"
 
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
+#define TREND_SPAN 120 /* seconds of history a sparkline spans */
+#define OOM_RECENT 60  /* seconds an OOM kill marks its cgroup's OOM cell */
 
 /* Header lines shown for the terminal height. */
 static int header_lines(void)
@@ -138,7 +140,7 @@ static void status_line(const struct app *a, int y)
 		sw = 30;
 	if (sw >= 5) {
 		double v[30];
-		history_buckets(&a->hist.psi, a->cur->mono, 120, v, sw);
+		history_buckets(&a->hist.psi, a->cur->mono, TREND_SPAN, v, sw);
 		draw_spark(y, x, sw, v, 0, fmax(spark_max(v, sw), 1.0), ST_WARN);
 	}
 	int rx = COLS - (int)strlen(right) - 8;
@@ -151,11 +153,15 @@ static void status_line(const struct app *a, int y)
 
 enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, C_N };
 static const struct col_spec cols[C_N] = {
-	[C_NAME] = { "CGROUP", 14, 48, 0, 1, 0 },  [C_USAGE] = { "USAGE", 7, 7, 0, 0, 1 },
-	[C_LIMIT] = { "LIMIT", 9, 9, 0, 0, 1 },    [C_PCT] = { "%LIM", 5, 5, 1, 0, 1 },
-	[C_BAR] = { "MEMORY", 12, 0, 1, 1, 0 },    [C_TREND] = { "USAGE TREND", 12, 24, 2, 1, 0 },
-	[C_OOM] = { "OOM", 4, 5, 1, 0, 1 },        [C_HITS] = { "HITS/s", 6, 7, 3, 0, 1 },
-	[C_PROCS] = { "PROCS", 5, 6, 3, 0, 1 },
+	[C_NAME] = { .title = "CGROUP", .min = 14, .max = 48, .prio = 0, .flex = 1 },
+	[C_USAGE] = { .title = "USAGE", .min = 7, .max = 7, .prio = 0, .right = 1 },
+	[C_LIMIT] = { .title = "LIMIT", .min = 9, .max = 9, .prio = 0, .right = 1 },
+	[C_PCT] = { .title = "%LIM", .min = 5, .max = 5, .prio = 1, .right = 1 },
+	[C_BAR] = { .title = "MEMORY", .min = 12, .max = 0, .prio = 1, .flex = 1 },
+	[C_TREND] = { .title = "USAGE TREND", .min = 12, .max = 24, .prio = 2, .flex = 1 },
+	[C_OOM] = { .title = "OOM", .min = 4, .max = 5, .prio = 1, .right = 1 },
+	[C_HITS] = { .title = "HITS/s", .min = 6, .max = 7, .prio = 3, .right = 1 },
+	[C_PROCS] = { .title = "PROCS", .min = 5, .max = 6, .prio = 3, .right = 1 },
 };
 
 static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sample *c)
@@ -186,7 +192,7 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 	double v[48];
 	if (w > 48)
 		w = 48;
-	history_buckets(history_cg(&a->hist, c->id), a->cur->mono, 120, v, w);
+	history_buckets(history_cg(&a->hist, c->id), a->cur->mono, TREND_SPAN, v, w);
 	/* Against the limit, so the approach to it shows; without one, the
 	 * shape of the usage between its low and high over the span. */
 	if (val_is_ok(c->n.eff_limit))
@@ -231,7 +237,7 @@ static void cg_cell(int y, int x, int w, int col, const struct app *a, const str
 	case C_TREND: cg_trend(y, x, w, a, c); break;
 	case C_OOM: {
 		const struct hist_series *h = history_cg(&a->hist, c->id);
-		int recent = h && h->last_oom >= 0 && a->cur->mono - h->last_oom < 60;
+		int recent = h && h->last_oom >= 0 && a->cur->mono - h->last_oom < OOM_RECENT;
 		draw_text(y, x, w, fmt_count(b, sizeof(b), n->oom_kills), recent ? ST_OOM : rs, 1);
 		break;
 	}

@@ -15,12 +15,18 @@
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
 
 static const struct col_spec pcols[PC_N] = {
-	[PC_PID] = { "PID", 7, 7, 0, 0, 1 },	  [PC_USER] = { "USER", 8, 10, 2, 0, 0 },
-	[PC_VIRT] = { "VIRT", 6, 7, 0, 0, 1 },	  [PC_RES] = { "RES", 6, 7, 0, 0, 1 },
-	[PC_SHR] = { "SHR", 6, 7, 1, 0, 1 },	  [PC_SWAP] = { "SWAP", 6, 7, 2, 0, 1 },
-	[PC_PSS] = { "PSS", 6, 7, 3, 0, 1 },	  [PC_USS] = { "USS", 6, 7, 3, 0, 1 },
-	[PC_OOM] = { "OOMSC", 5, 5, 1, 0, 1 },	  [PC_ADJ] = { "ADJ", 5, 5, 3, 0, 1 },
-	[PC_BAR] = { "RES of VIRT", 11, 16, 2, 1, 0 }, [PC_CMD] = { "COMMAND", 10, 0, 0, 1, 0 },
+	[PC_PID] = { .title = "PID", .min = 7, .max = 7, .prio = 0, .right = 1 },
+	[PC_USER] = { .title = "USER", .min = 8, .max = 10, .prio = 2 },
+	[PC_VIRT] = { .title = "VIRT", .min = 6, .max = 7, .prio = 0, .right = 1 },
+	[PC_RES] = { .title = "RES", .min = 6, .max = 7, .prio = 0, .right = 1 },
+	[PC_SHR] = { .title = "SHR", .min = 6, .max = 7, .prio = 1, .right = 1 },
+	[PC_SWAP] = { .title = "SWAP", .min = 6, .max = 7, .prio = 2, .right = 1 },
+	[PC_PSS] = { .title = "PSS", .min = 6, .max = 7, .prio = 3, .right = 1 },
+	[PC_USS] = { .title = "USS", .min = 6, .max = 7, .prio = 3, .right = 1 },
+	[PC_OOM] = { .title = "OOMSC", .min = 5, .max = 5, .prio = 1, .right = 1 },
+	[PC_ADJ] = { .title = "ADJ", .min = 5, .max = 5, .prio = 3, .right = 1 },
+	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 2, .flex = 1 },
+	[PC_CMD] = { .title = "COMMAND", .min = 10, .max = 0, .prio = 0, .flex = 1 },
 };
 
 int procview_list_top(void)
@@ -48,8 +54,6 @@ static int in_view(const struct app *a, const struct proc_sample *p)
 }
 
 /* ---- sorting ---- */
-
-static const struct app *sort_app;
 
 static int cmp_val(val_t x, val_t y)
 {
@@ -88,12 +92,14 @@ static int cmp_col(const struct proc_sample *x, const struct proc_sample *y, enu
 	}
 }
 
-static int cmp_rows(const void *a, const void *b)
+/* qsort_r: indices into the app's (ctx) current sample, by its sort column. */
+static int cmp_rows(const void *a, const void *b, void *ctx)
 {
-	const struct proc_sample *x = &sort_app->cur->procs[*(const size_t *)a];
-	const struct proc_sample *y = &sort_app->cur->procs[*(const size_t *)b];
-	int c = cmp_col(x, y, sort_app->sort);
-	if (!sort_app->sort_asc)
+	const struct app *app = ctx;
+	const struct proc_sample *x = &app->cur->procs[*(const size_t *)a];
+	const struct proc_sample *y = &app->cur->procs[*(const size_t *)b];
+	int c = cmp_col(x, y, app->sort);
+	if (!app->sort_asc)
 		c = -c;
 	return c ? c : (x->pid > y->pid) - (x->pid < y->pid);
 }
@@ -192,9 +198,8 @@ void procview_update(struct app *a)
 		collector_details(a->col, s, a->prow, a->nprow, 1);
 	else if (needs_details(a->sort))
 		procview_details_all(a);
-	sort_app = a;
 	if (a->nprow > 1)
-		qsort(a->prow, a->nprow, sizeof(*a->prow), cmp_rows);
+		qsort_r(a->prow, a->nprow, sizeof(*a->prow), cmp_rows, a);
 	a->pl.sel = 0;
 	for (size_t i = 0; i < a->nprow; i++)
 		if (s->procs[a->prow[i]].pid == a->sel_pid)

@@ -34,11 +34,12 @@ void folds_free(struct folds *f)
 	*f = (struct folds){ 0 };
 }
 
-static const struct sample *sort_s;
-static int by_usage(const void *a, const void *b)
+/* qsort_r: rows of sample ctx, largest usage first. */
+static int by_usage(const void *a, const void *b, void *ctx)
 {
+	const struct sample *s = ctx;
 	const struct cg_row *x = a, *y = b;
-	val_t u = sort_s->cgs[x->cg].n.usage, v = sort_s->cgs[y->cg].n.usage;
+	val_t u = s->cgs[x->cg].n.usage, v = s->cgs[y->cg].n.usage;
 	uint64_t ux = val_is_ok(u) ? u.v : 0, vy = val_is_ok(v) ? v.v : 0;
 	return ux != vy ? (ux < vy ? 1 : -1) : x->cg - y->cg;
 }
@@ -54,9 +55,8 @@ static size_t rows_flat(const struct sample *s, const char *filter, struct cg_ro
 	for (size_t i = 0; i < s->ncg; i++)
 		if (rows_match(s->cgs[i].path, filter))
 			out[n++] = (struct cg_row){ .cg = (int)i };
-	sort_s = s;
 	if (n > 1)
-		qsort(out, n, sizeof(*out), by_usage);
+		qsort_r(out, n, sizeof(*out), by_usage, (void *)s);
 	return n;
 }
 

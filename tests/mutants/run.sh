@@ -8,6 +8,7 @@
 # A patch starts with two lines, then a diff (git diff) against the tree:
 #   Mutant: what the bug is
 #   Test: unit NAME... | tui STEP-ID,... | kernel NAME [PART-ID,...]
+# tests/mutants/make.sh writes one (and writes a stale one again after a move).
 set -u
 cd "$(dirname "$0")/../.."
 top=$PWD

@@ -148,6 +148,17 @@ static void test_cgroup_file(void **state)
 	assert_int_equal(cgroup_file_path("", 1, NULL, p, sizeof(p)), -1);
 }
 
+/* mountinfo writes space, tab, newline and backslash in paths as \ooo. */
+static void test_unescape(void **state)
+{
+	(void)state;
+	char a[] = "/sys/fs/cgroup/my\\040group\\011x\\134y", b[] = "\\04 \\8zz\\400";
+	mounts_unescape(a);
+	assert_string_equal(a, "/sys/fs/cgroup/my group\tx\\y");
+	mounts_unescape(b); /* not three octal digits (or past \377): kept as written */
+	assert_string_equal(b, "\\04 \\8zz\\400");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_kvset_index),
 		cmocka_unit_test(test_psi),
 		cmocka_unit_test(test_cgroup_file),
+		cmocka_unit_test(test_unescape),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
