@@ -11,9 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "util/fsio.h"
+#include "collectors/cgread.h"
 #include "collectors/mounts.h"
-#include "util/parse.h"
 #include "util/xalloc.h"
 
 const char *const lab_knob_names[KNOB_N] = {
@@ -23,17 +22,6 @@ const char *const lab_knob_names[KNOB_N] = {
 	[KNOB_SWAP] = "--swap",
 	[KNOB_OOM_KILL_DISABLE] = "--oom-kill-disable",
 };
-
-/* The caller's path in the memory hierarchy, from /proc/self/cgroup. */
-static char *self_path(const struct cg_mounts *m)
-{
-	struct buf b = { 0 };
-	char path[4096];
-	int ok = buf_read_at(&b, AT_FDCWD, "/proc/self/cgroup") == 0 &&
-		 cgroup_file_path(b.p, m->version, m->mem_root, path, sizeof(path)) == 0;
-	buf_free(&b);
-	return ok ? xstrdup(path) : NULL;
-}
 
 static int write_file(const char *dir, const char *name, const char *text)
 {
@@ -48,18 +36,6 @@ static int write_file(const char *dir, const char *name, const char *text)
 	return e;
 }
 
-/* v2: the caller's cgroup must already hand the memory controller to its
- * children: enabling it means writing the caller's own cgroup. */
-static int v2_memory_delegated(const char *parent_dir)
-{
-	char *p = xasprintf("%s/cgroup.subtree_control", parent_dir);
-	struct buf b = { 0 };
-	int ok = buf_read_at(&b, AT_FDCWD, p) == 0 && strstr(b.p, "memory") != NULL;
-	buf_free(&b);
-	free(p);
-	return ok;
-}
-
 int labcg_create(struct labcg *c, const char *under, const char *name, char *err, size_t errlen)
 {
 	struct cg_mounts m = { 0 };
@@ -68,7 +44,7 @@ int labcg_create(struct labcg *c, const char *under, const char *name, char *err
 	if (rootfd >= 0)
 		close(rootfd);
 	*c = (struct labcg){ .version = m.version };
-	char *self = !e && m.version ? (under ? xstrdup(under) : self_path(&m)) : NULL;
+	char *self = !e && m.version ? (under ? xstrdup(under) : cgread_self(&m)) : NULL;
 	if (!self) {
 		snprintf(err, errlen, "no memory cgroup hierarchy to make a cgroup in");
 		mounts_free(&m);
@@ -80,7 +56,8 @@ int labcg_create(struct labcg *c, const char *under, const char *name, char *err
 	if (self[0] != '/' || strstr(self, "/../") || stat(parent, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		snprintf(err, errlen, "no cgroup %s in the memory hierarchy", self);
 		e = -1;
-	} else if (m.version == 2 && !v2_memory_delegated(parent)) {
+	} else if (m.version == 2 && !cgread_delegates(parent, "memory")) {
+		/* enabling it would mean writing the caller's own cgroup */
 		snprintf(err, errlen,
 			 "the memory controller is not enabled for the children of %s (cgroup.subtree_control)%s", self,
 			 under ? ""
@@ -145,25 +122,7 @@ int labcg_enter(const struct labcg *c)
 
 pid_t *labcg_pids(const struct labcg *c, size_t *n)
 {
-	char *p = xasprintf("%s/cgroup.procs", c->dir);
-	struct buf b = { 0 };
-	pid_t *pids = NULL;
-	*n = 0;
-	if (buf_read_at(&b, AT_FDCWD, p) == 0) {
-		for (const char *s = b.p; *s;) {
-			val_t v = parse_u64(&s);
-			if (v.st == V_OK && v.v > 0 && v.v <= 0x7fffffff) {
-				pids = xreallocarray(pids, *n + 1, sizeof(*pids));
-				pids[(*n)++] = (pid_t)v.v;
-			}
-			s += strcspn(s, "\n");
-			if (*s)
-				s++;
-		}
-	}
-	buf_free(&b);
-	free(p);
-	return pids;
+	return cgread_pids(c->dir, n);
 }
 
 static void pause_ms(long ms)

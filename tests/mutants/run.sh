@@ -7,7 +7,7 @@
 #   tests/mutants/run.sh [PATCH...]   (default: every patch)
 # A patch starts with two lines, then a diff (git diff) against the tree:
 #   Mutant: what the bug is
-#   Test: unit NAME... | tui STEP-ID,... | kernel NAME [PART-ID,...]
+#   Test: unit NAME... | tui STEP-ID,... | kernel NAME [PART-ID,...] | layout
 # tests/mutants/make.sh writes one (and writes a stale one again after a move).
 set -u
 cd "$(dirname "$0")/../.."
@@ -34,6 +34,7 @@ runs() {
     unit) for n in "$@"; do timeout 120 "build/tests/test_$n" || return 1; done ;;
     tui) HR_TEST_ONLY=$1 timeout 300 sh tests/tui/test_tui.sh build ;;
     kernel) HR_TEST_ONLY=${2:-} timeout 300 sh "tests/kernel/test_$1.sh" build ;;
+    layout) sh tests/layout.sh ;;
     *) echo "unknown test kind '$kind'" >&2; return 2 ;;
   esac
 }
