@@ -52,9 +52,9 @@ endif
 # One folder a role (README, Architecture): util/ shared helpers, collectors/
 # the kernel's files, model/ figures derived from samples, driver/ the
 # sample loop's step, output/ batch text and JSON, lab/ lab mode, widgets/
-# layout, tui/ the dashboard.
-FOLDERS    := util collectors model driver output lab widgets tui
-LIB_SRC    := $(filter-out tui/main.c,$(foreach d,$(FOLDERS),$(wildcard $(d)/*.c)))
+# layout, tui/ the dashboard, cli/ the command line and main().
+FOLDERS    := util collectors model driver output lab widgets tui cli
+LIB_SRC    := $(filter-out cli/main.c,$(foreach d,$(FOLDERS),$(wildcard $(d)/*.c)))
 LIB_OBJ    := $(LIB_SRC:%.c=$(O)/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
@@ -75,7 +75,7 @@ deps-build:
 run: all
 	./$(O)/headroom
 
-$(O)/headroom: $(O)/tui/main.o $(O)/libheadroom.a
+$(O)/headroom: $(O)/cli/main.o $(O)/libheadroom.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 

@@ -16,7 +16,7 @@
 
 #include "lab/labcg.h"
 #include "lab/lab.h"
-#include "tui/options.h"
+#include "cli/options.h"
 #include "widgets/format.h"
 
 struct eat {

@@ -20,7 +20,7 @@
 #include "tui/app.h"
 #include "output/json.h"
 #include "lab/lab.h"
-#include "tui/options.h"
+#include "cli/options.h"
 #include "widgets/format.h"
 
 /* "At the limit": usage at or above this share (percent) of the effective

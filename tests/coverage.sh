@@ -8,7 +8,7 @@ O=${1:?build dir}
 cd "$(dirname "$0")/.."
 out=$O/gcov
 rm -rf "$out" && mkdir -p "$out"
-for dir in util collectors model driver output lab widgets tui; do
+for dir in util collectors model driver output lab widgets tui cli; do
   ls "$O/$dir"/*.gcda > /dev/null 2>&1 || { echo "no coverage data in $O/$dir: did the tests run?" >&2; exit 1; }
   gcov -o "$O/$dir" "$dir"/*.c > "$out/$dir.txt" 2>&1  # (.gcov files land here,)
   mv ./*.gcov "$out/"                                  # (gcov has no output folder)

@@ -11,7 +11,7 @@
 set -u
 cd "$(dirname "$0")/.."
 . tests/kernel/lib.sh
-src=$(ls util/*.[ch] collectors/*.[ch] model/*.[ch] driver/*.[ch] output/*.[ch] lab/*.[ch] widgets/*.[ch] tui/*.[ch])
+src=$(ls util/*.[ch] collectors/*.[ch] model/*.[ch] driver/*.[ch] output/*.[ch] lab/*.[ch] widgets/*.[ch] tui/*.[ch] cli/*.[ch])
 [ "$(echo "$src" | wc -l)" -gt 50 ] || { result FAIL "layout: the sources were not found"; exit 1; }
 # rule NAME ALLOWED-ERE PATTERN-ERE: every file matching PATTERN is ALLOWED
 rule() {

@@ -8,7 +8,7 @@
 #include "driver/driver.h"
 #include "model/history.h"
 #include "collectors/smaps.h"
-#include "tui/options.h"
+#include "cli/options.h"
 #include "tui/dlines.h"
 #include "tui/rows.h"
 #include "tui/style.h"

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tui/options.h"
+#include "cli/options.h"
 #include "util/xalloc.h"
 
 void config_defaults(struct config *c)

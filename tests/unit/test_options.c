@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "tui/options.h"
+#include "cli/options.h"
 
 static char msg[512];
 

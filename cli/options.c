@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "tui/options.h"
+#include "cli/options.h"
 
 #include <errno.h>
 #include <getopt.h>

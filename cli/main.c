@@ -15,7 +15,7 @@
 #include "output/batch.h"
 #include "output/json.h"
 #include "lab/lab.h"
-#include "tui/options.h"
+#include "cli/options.h"
 
 static void wait_until(struct timespec *next, double delay)
 {
