@@ -110,8 +110,8 @@ check: $(O)/headroom $(UNIT_BIN) $(HELPER_BIN)
 
 test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
-	$(Q)sh tests/layout.sh || true
 	$(Q)$(MAKE) --no-print-directory check
+	$(Q)sh tests/layout.sh $(O) || true
 	$(Q)tests/qemu/run-lab.sh $(O) v2 || true
 	$(Q)tests/qemu/run-lab.sh $(O) v1 || true
 	$(Q)$(MAKE) --no-print-directory SAN=1 check

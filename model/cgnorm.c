@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "model/cgnorm.h"
 
+#include <math.h>
 #include <stddef.h>
 
 /* NF a measurement, NS a setting (a limit or protection someone wrote) */
@@ -166,4 +167,15 @@ void cgnorm_fill(struct sample *s)
 	}
 	if (s->version == 1)
 		v1_oom_kills_hierarchical(s);
+}
+
+double cgnorm_unreclaimable_pct(const struct cg_norm *n)
+{
+	if (!val_is_ok(n->usage) || !val_is_ok(n->eff_limit) || n->eff_limit.v == 0)
+		return NAN;
+	/* page cache is reclaimable: a cgroup full of cache is not in danger
+	 * (none is counted as reclaimable where the figure is N/A) */
+	uint64_t rec = val_is_ok(n->reclaimable) ? n->reclaimable.v : 0;
+	uint64_t hard = n->usage.v > rec ? n->usage.v - rec : 0;
+	return 100.0 * (double)hard / (double)n->eff_limit.v;
 }

@@ -10,6 +10,11 @@
  * including the effective limit. Parents come before children in s->cgs. */
 void cgnorm_fill(struct sample *s);
 
+/* The share of the effective limit taken by what cannot be reclaimed
+ * (usage less reclaimable), in percent: how close the cgroup is to its
+ * limit in earnest (the dashboard colours rows by it). NAN when N/A. */
+double cgnorm_unreclaimable_pct(const struct cg_norm *n);
+
 /* A key of a flat-keyed file, N/A with the file's own reason when the file
  * could not be read. */
 val_t cg_kv(const struct cg_sample *c, enum cg_kvfile k, const char *key);

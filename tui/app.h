@@ -11,6 +11,7 @@
 #include "cli/options.h"
 #include "tui/dlines.h"
 #include "tui/rows.h"
+#include "tui/screen.h"
 #include "tui/style.h"
 #include "widgets/listview.h"
 
@@ -28,6 +29,7 @@ enum view {
 enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
 
 struct app {
+	const struct screen *scr; /* the screen of view, set by the manager */
 	struct collector *col;
 	const struct options *opt;
 	struct driver drv;
@@ -59,6 +61,7 @@ struct app {
 	/* cgroup detail: the cgroup at info_path */
 	enum view info_back; /* the view Esc returns to */
 	char *info_path;
+	int info_alive; /* the cgroup is in the current sample */
 	struct dlines info;
 	struct listview il;
 	/* process detail: map_pid, the instance map_id */
@@ -80,6 +83,7 @@ struct app {
 	char fatal[128];  /* why the loop ended, printed after the terminal is restored */
 };
 
+/* The dashboard: the screen manager (tui/app.c) runs it. */
 int app_run(struct collector *c, const struct options *o);
 /* The same, calling tick(a, ctx) once each time round the loop (lab mode
  * watches its command from there). */
@@ -91,34 +95,11 @@ void settings_load(struct app *a);
 /* Returns 0, or -1 with a message in err. */
 int settings_save(const struct app *a, char *err, size_t errlen);
 
-/* Screens (tui/overview.c, tui/procview.c, tui/helpview.c). */
-void overview_draw(struct app *a);
-void procview_update(struct app *a); /* filter, details, sort */
-void procview_draw(struct app *a);
-void procview_click_header(struct app *a, int x); /* sort by the column at x */
-void procview_details_all(struct app *a);	  /* libproc2 details for every row */
-int procview_row_matches(const struct app *a, size_t row, const char *text);
-void app_rows_refresh(struct app *a); /* the overview's rows after a change */
-/* Search and filter (tui/find.c). */
-void find_start(struct app *a, int kind); /* '/' search, '\\' filter */
-void find_key(struct app *a, int ch);	  /* a key while a->input */
-void find_next(struct app *a, int dir);	  /* n, N */
-void find_draw(const struct app *a);	  /* the line editor over the footer */
-const char *find_filter_note(const struct app *a, char *buf, size_t n); /* "[filter: x]  " or "" */
-void helpview_draw(const struct app *a);
+/* Moving between screens: each sets a->view (the manager then updates the
+ * screen entered). A screen may open another; none opens one that opens
+ * it back (overview -> processes -> mappings, each -> cgroup detail). */
+void procview_open(struct app *a, const char *cg); /* a cgroup's processes, or all (NULL) */
 void infoview_open(struct app *a, const char *path);
-void infoview_draw(struct app *a);
 void mapview_open(struct app *a, const struct proc_sample *p);
-void mapview_update(struct app *a); /* re-read smaps, at most once a second */
-void mapview_draw(struct app *a);
-/* The process shown, or NULL once it has exited. */
-struct proc_sample *mapview_proc(const struct app *a);
-/* Where a screen's list starts (rows above it), for the list's height. */
-int overview_list_top(void);
-int procview_list_top(void);
-int infoview_list_top(void);
-int mapview_list_top(void);
-/* Colour of a cgroup's row: headroom left to its effective limit. */
-enum style app_headroom_style(const struct app *a, const struct cg_sample *c);
 
 #endif

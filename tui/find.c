@@ -1,48 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Search (/) and filter (\) over the rows of the overview and the process
- * list: the footer becomes a one-line editor, matching ignores case, and
- * both act as the user types. */
+/* Search (/) and filter (\) over the rows of the screens that have them
+ * (the overview, the process list): the footer becomes a one-line editor,
+ * matching ignores case, and both act as the user types. */
+#include "tui/find.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tui/app.h"
 #include "tui/draw.h"
-
-static char *filter_of(struct app *a)
-{
-	return a->view == VIEW_PROCS ? a->proc_filter : a->cg_filter;
-}
-
-/* Apply the filter to the current view's rows. */
-static void refilter(struct app *a)
-{
-	if (a->view == VIEW_PROCS)
-		procview_update(a);
-	else
-		app_rows_refresh(a);
-}
-
-static int row_matches(struct app *a, int i, const char *text)
-{
-	if (a->view == VIEW_PROCS)
-		return procview_row_matches(a, (size_t)i, text);
-	return rows_match(a->cur->cgs[a->rows[i].cg].path, text);
-}
+#include "tui/screen.h"
+#include "widgets/listview.h"
 
 /* Select the next row (dir 1) or the previous one (-1) that matches text,
  * starting at the selection itself when from_sel. */
 static int seek(struct app *a, const char *text, int dir, int from_sel)
 {
-	struct listview *l = a->view == VIEW_PROCS ? &a->pl : &a->cgl;
+	struct listview *l = a->scr->list(a);
 	if (l->n <= 0 || !*text)
 		return 0;
-	if (a->view == VIEW_PROCS)
-		procview_details_all(a); /* the command lines of rows not on screen */
+	if (a->scr->before_search)
+		a->scr->before_search(a); /* e.g. the command lines of rows not on screen */
 	int start = l->sel < 0 ? 0 : l->sel;
 	for (int k = from_sel ? 0 : 1; k <= l->n; k++) {
 		int i = ((start + dir * k) % l->n + l->n) % l->n;
-		if (row_matches(a, i, text)) {
+		if (a->scr->row_matches(a, i, text)) {
 			list_select(l, i);
 			return 1;
 		}
@@ -52,10 +35,10 @@ static int seek(struct app *a, const char *text, int dir, int from_sel)
 
 void find_start(struct app *a, int kind)
 {
-	if (a->view != VIEW_OVERVIEW && a->view != VIEW_PROCS)
+	if (!a->scr->row_matches)
 		return;
 	a->input = kind;
-	snprintf(a->line, sizeof(a->line), "%s", kind == '/' ? "" : filter_of(a));
+	snprintf(a->line, sizeof(a->line), "%s", kind == '/' ? "" : a->scr->filter(a));
 }
 
 void find_next(struct app *a, int dir)
@@ -73,8 +56,8 @@ static void changed(struct app *a)
 		snprintf(a->search, sizeof(a->search), "%s", a->line);
 		seek(a, a->line, 1, 1);
 	} else {
-		snprintf(filter_of(a), sizeof(a->cg_filter), "%s", a->line);
-		refilter(a);
+		snprintf(a->scr->filter(a), sizeof(a->cg_filter), "%s", a->line);
+		a->scr->refilter(a);
 	}
 }
 
@@ -111,9 +94,9 @@ void find_draw(const struct app *a)
 	}
 }
 
-const char *find_filter_note(const struct app *a, char *buf, size_t n)
+const char *find_filter_note(struct app *a, char *buf, size_t n)
 {
-	const char *f = a->view == VIEW_PROCS ? a->proc_filter : a->cg_filter;
+	const char *f = a->scr->filter ? a->scr->filter(a) : "";
 	if (!*f)
 		return "";
 	snprintf(buf, n, "[filter: %s]  ", f);

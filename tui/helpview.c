@@ -1,39 +1,57 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The help overlay: every key. */
+#include "tui/helpview.h"
+
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/keys.h"
+#include "tui/screen.h"
 
-static const char *const lines[] = {
-	"headroom - live memory of Linux cgroups",
-	"Up/Down j/k  PgUp/PgDn  Home/End   move",
-	"Enter, Right       cgroup: its processes; process: its mappings",
-	"i                  cgroup detail: every file and memory.stat key",
-	"a                  all processes",
-	"Esc, Backspace     back",
-	"/  n N             search; next / previous match",
-	"\\                  filter the rows (Esc in the editor clears)",
-	"t                  tree / flat (largest first)",
-	"Space  + -         fold / unfold a subtree",
-	"< >  F6   I        sort column (processes); invert it",
-	"p   [ ]            pause / resume; refresh faster / slower",
-	"mouse              click a row; click a title to sort",
-	"h ?  F1            this help",
-	"q  F10             quit",
-	"",
-	"Bars: # anon  K kernel  S shmem  = active file",
-	"      - inactive file  ~ swap  | marks (high/low)",
-	"LIMIT ^: set by an ancestor. Colour: headroom to",
-	"the limit, page cache counted as reclaimable.",
+static const char *const legend[] = {
+	"Bars: # anon  K kernel  S shmem  = active  - inactive file  ~ swap  | mark",
+	"LIMIT ^: set by an ancestor. Colour: headroom left, cache reclaimable.",
 	"Any key closes this help.",
 };
 
-void helpview_draw(const struct app *a)
+/* Add the named actions of k not listed yet. */
+static size_t add_keys(char (*out)[HELP_LINE], size_t n, size_t max, const struct key_action *k, size_t nk)
 {
-	(void)a;
-	int n = (int)(sizeof(lines) / sizeof(lines[0])), w = 0;
+	for (size_t i = 0; i < nk; i++) {
+		char line[HELP_LINE];
+		if (!k[i].names)
+			continue;
+		snprintf(line, sizeof(line), "%-22s %s", k[i].names, k[i].does);
+		int seen = 0;
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = strcmp(out[j], line) == 0;
+		if (!seen && n < max)
+			snprintf(out[n++], HELP_LINE, "%s", line);
+	}
+	return n;
+}
+
+size_t help_lines(char (*out)[HELP_LINE], size_t max)
+{
+	static const struct screen *const screens[] = { &overview_screen, &procview_screen, &infoview_screen,
+							&mapview_screen };
+	size_t n = 0;
+	if (max)
+		snprintf(out[n++], HELP_LINE, "headroom - live memory of Linux cgroups");
+	n = add_keys(out, n, max, nav_keys, nav_nkeys);
+	for (size_t s = 0; s < sizeof(screens) / sizeof(screens[0]); s++)
+		n = add_keys(out, n, max, screens[s]->keys, screens[s]->nkeys);
+	n = add_keys(out, n, max, global_keys, global_nkeys);
+	for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]) && n < max; i++)
+		snprintf(out[n++], HELP_LINE, "%s", legend[i]);
+	return n;
+}
+
+void helpview_draw(void)
+{
+	char lines[40][HELP_LINE];
+	int n = (int)help_lines(lines, 40), w = 0;
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(lines[i]) > w)
 			w = (int)strlen(lines[i]);

@@ -19,7 +19,7 @@ static const struct col_spec icols[I_N] = {
 	[I_NOTE] = { .title = "SOURCE / NOTE", .min = 8, .max = 0, .prio = 2, .flex = 1 },
 };
 
-int infoview_list_top(void)
+static int infoview_list_top(void)
 {
 	return 2; /* title, column titles */
 }
@@ -35,12 +35,12 @@ void infoview_open(struct app *a, const char *path)
 
 /* The lines for the current sample; a cgroup that went away keeps its last
  * lines and says so. */
-static int build(struct app *a)
+static void update(struct app *a)
 {
 	int i = sample_find_cg(a->cur, a->info_path);
+	a->info_alive = i >= 0;
 	if (i >= 0)
 		cginfo_build(a->cur, a->prev, (size_t)i, &a->info);
-	return i >= 0;
 }
 
 static void row(int y, const int *w, const struct dline *l, int sel)
@@ -59,10 +59,10 @@ static void row(int y, const int *w, const struct dline *l, int sel)
 				  icols[k].right);
 }
 
-void infoview_draw(struct app *a)
+static void infoview_draw(struct app *a)
 {
 	char t[512];
-	int w[I_N], alive = build(a);
+	int w[I_N], alive = a->info_alive;
 	snprintf(t, sizeof(t), " Cgroup %s (memory cgroup v%d)%s", a->info_path, a->cur->version,
 		 alive ? "" : " - gone; last figures shown");
 	draw_text(0, 0, COLS, t, alive ? ST_NORMAL : ST_CRIT, 0);
@@ -77,3 +77,28 @@ void infoview_draw(struct app *a)
 	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : "Esc Back  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit",
 		  ST_DIM, 0);
 }
+
+static void back(struct app *a, int ch)
+{
+	(void)ch;
+	a->view = a->info_back;
+}
+
+static const struct key_action keys[] = {
+	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+};
+
+static struct listview *list(struct app *a)
+{
+	return &a->il;
+}
+
+const struct screen infoview_screen = {
+	.name = "cgroup detail",
+	.keys = keys,
+	.nkeys = sizeof(keys) / sizeof(keys[0]),
+	.update = update,
+	.draw = infoview_draw,
+	.list = list,
+	.list_top = infoview_list_top,
+};

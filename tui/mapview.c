@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "tui/app.h"
+#include "util/clock.h"
 #include "tui/draw.h"
 #include "widgets/format.h"
 #include "widgets/table.h"
@@ -31,21 +32,14 @@ static const struct col_spec mcols[M_N] = {
 };
 #define GROUP_ROWS (SG_N + 3) /* the groups, the total, a blank line, the mappings' title */
 
-int mapview_list_top(void)
+static int mapview_list_top(void)
 {
 	return 4; /* title, statm, status figures, column titles */
 }
 
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The process in the current sample, or NULL once it has exited (a reused
  * pid is another process: its id differs). */
-struct proc_sample *mapview_proc(const struct app *a)
+static struct proc_sample *mapview_proc(const struct app *a)
 {
 	struct proc_sample *p =
 		a->cur->nproc ? bsearch(&a->map_pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
@@ -72,10 +66,9 @@ void mapview_open(struct app *a, const struct proc_sample *p)
 	for (int i = 0; i < 7; i++)
 		a->maps.statm[i] = val_na(NA_NOTREAD);
 	a->ml = (struct listview){ 0 };
-	mapview_update(a);
 }
 
-void mapview_update(struct app *a)
+static void mapview_update(struct app *a)
 {
 	struct proc_sample *p = mapview_proc(a);
 	if (!p) {
@@ -84,10 +77,10 @@ void mapview_update(struct app *a)
 	}
 	size_t idx = (size_t)(p - a->cur->procs);
 	collector_details(a->col, a->cur, &idx, 1, 0); /* PSS, USS: from the smaps read below */
-	if (now_mono() - a->maps_at < 1.0)
+	if (clock_mono() - a->maps_at < 1.0)
 		return;
 	struct procmaps m = { 0 };
-	a->maps_at = now_mono();
+	a->maps_at = clock_mono();
 	a->map_err = collector_procmaps(a->col, a->map_pid, &m);
 	if (a->map_err == ESRCH || a->map_err == ENOENT) { /* gone: keep the last reading */
 		a->map_err = ESRCH;
@@ -169,7 +162,7 @@ static void figures(const struct app *a, const struct proc_sample *p)
 	draw_text(2, 0, COLS, t, ST_NORMAL, 0);
 }
 
-void mapview_draw(struct app *a)
+static void mapview_draw(struct app *a)
 {
 	int w[M_N];
 	const struct proc_sample *p = mapview_proc(a);
@@ -196,3 +189,40 @@ void mapview_draw(struct app *a)
 		  a->status[0] ? a->status : "Esc Back  i Cgroup  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit", ST_DIM,
 		  0);
 }
+
+static void back(struct app *a, int ch)
+{
+	(void)ch;
+	a->view = a->map_back;
+}
+
+/* The cgroup detail of the process's cgroup. */
+static void detail(struct app *a, int ch)
+{
+	(void)ch;
+	const struct proc_sample *p = mapview_proc(a);
+	if (p && p->cg >= 0)
+		infoview_open(a, a->cur->cgs[p->cg].path);
+	else
+		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+}
+
+static const struct key_action keys[] = {
+	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
+	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+};
+
+static struct listview *list(struct app *a)
+{
+	return &a->ml;
+}
+
+const struct screen mapview_screen = {
+	.name = "process detail",
+	.keys = keys,
+	.nkeys = sizeof(keys) / sizeof(keys[0]),
+	.update = mapview_update,
+	.draw = mapview_draw,
+	.list = list,
+	.list_top = mapview_list_top,
+};

@@ -3,11 +3,15 @@
 #include <curses.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "model/cgnorm.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/find.h"
+#include "util/xalloc.h"
 #include "tui/term.h"
 #include "widgets/format.h"
 #include "widgets/spark.h"
@@ -24,7 +28,7 @@ static int header_lines(void)
 	return LINES >= 16 ? 4 : LINES >= 8 ? 1 : 0;
 }
 
-int overview_list_top(void)
+static int overview_list_top(void)
 {
 	return header_lines() + 1; /* + the column titles */
 }
@@ -32,6 +36,16 @@ int overview_list_top(void)
 static uint64_t ok0(val_t v)
 {
 	return val_is_ok(v) ? v.v : 0;
+}
+
+/* Colour of a cgroup's row: how much of its effective limit is taken by
+ * what cannot be reclaimed (model/cgnorm.h), against the thresholds. */
+static enum style headroom_style(const struct app *a, const struct cg_sample *c)
+{
+	double pct = cgnorm_unreclaimable_pct(&c->n);
+	if (isnan(pct))
+		return ST_NORMAL;
+	return pct >= a->crit_pct ? ST_CRIT : pct >= a->warn_pct ? ST_WARN : ST_OK;
 }
 
 /* A meter's segments, or none when a part is N/A (its text says N/A; a
@@ -196,7 +210,7 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 	/* Against the limit, so the approach to it shows; without one, the
 	 * shape of the usage between its low and high over the span. */
 	if (val_is_ok(c->n.eff_limit))
-		draw_spark(y, x, w, v, 0, (double)c->n.eff_limit.v, app_headroom_style(a, c));
+		draw_spark(y, x, w, v, 0, (double)c->n.eff_limit.v, headroom_style(a, c));
 	else
 		draw_spark(y, x, w, v, spark_min(v, w), spark_max(v, w), ST_NORMAL);
 }
@@ -257,7 +271,7 @@ static void table(struct app *a, int top)
 	for (int i = 0; i < a->cgl.height && a->cgl.top + i < a->cgl.n; i++) {
 		const struct cg_row *r = &a->rows[a->cgl.top + i];
 		int y = top + 1 + i, sel = a->cgl.top + i == a->cgl.sel;
-		enum style rs = sel ? ST_SELECTED : app_headroom_style(a, &a->cur->cgs[r->cg]);
+		enum style rs = sel ? ST_SELECTED : headroom_style(a, &a->cur->cgs[r->cg]);
 		if (sel)
 			draw_clear(y, 0, COLS, ST_SELECTED);
 		for (int k = 0; k < C_N; k++)
@@ -266,7 +280,7 @@ static void table(struct app *a, int top)
 	}
 }
 
-static void footer(const struct app *a)
+static void footer(struct app *a)
 {
 	char keys[256], note[96];
 	snprintf(keys, sizeof(keys), "%sF1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  Space Fold  p Pause  q Quit",
@@ -274,7 +288,7 @@ static void footer(const struct app *a)
 	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : keys, ST_DIM, 0);
 }
 
-void overview_draw(struct app *a)
+static void overview_draw(struct app *a)
 {
 	int h = header_lines();
 	if (h == 4) {
@@ -288,3 +302,105 @@ void overview_draw(struct app *a)
 	table(a, h);
 	footer(a);
 }
+
+/* ---- rows, selection and keys ---- */
+
+/* The rows of the current sample, the selection kept by cgroup path. */
+static void overview_update(struct app *a)
+{
+	a->rows = xreallocarray(a->rows, a->cur->ncg ? a->cur->ncg : 1, sizeof(*a->rows));
+	a->nrows = rows_build(a->cur, a->tree, &a->folds, a->cg_filter, a->rows);
+	int sel = 0;
+	for (size_t i = 0; a->sel_path && i < a->nrows; i++)
+		if (strcmp(a->cur->cgs[a->rows[i].cg].path, a->sel_path) == 0)
+			sel = (int)i;
+	a->cgl.sel = sel;
+	list_resize(&a->cgl, (int)a->nrows, LINES - overview_list_top() - 1);
+}
+
+static const struct cg_sample *selected_cg(const struct app *a)
+{
+	return a->cgl.sel >= 0 && (size_t)a->cgl.sel < a->nrows ? &a->cur->cgs[a->rows[a->cgl.sel].cg] : NULL;
+}
+
+static void remember(struct app *a)
+{
+	const struct cg_sample *c = selected_cg(a);
+	free(a->sel_path);
+	a->sel_path = c ? xstrdup(c->path) : NULL;
+}
+
+static void open_procs(struct app *a, int ch)
+{
+	(void)ch;
+	const struct cg_sample *c = selected_cg(a);
+	if (c)
+		procview_open(a, c->path);
+}
+
+static void all_procs(struct app *a, int ch)
+{
+	(void)ch;
+	procview_open(a, NULL);
+}
+
+static void detail(struct app *a, int ch)
+{
+	(void)ch;
+	const struct cg_sample *c = selected_cg(a);
+	if (c)
+		infoview_open(a, c->path);
+}
+
+static void tree_flat(struct app *a, int ch)
+{
+	(void)ch;
+	a->tree = !a->tree;
+	overview_update(a);
+}
+
+static void fold(struct app *a, int ch)
+{
+	const struct cg_sample *c = selected_cg(a);
+	if (c && a->tree && (ch == ' ' || (ch == '-') != folds_has(&a->folds, c->path)))
+		folds_toggle(&a->folds, c->path);
+	overview_update(a);
+}
+
+static const struct key_action keys[] = {
+	{ .keys = { '\r', '\n', KEY_ENTER, KEY_RIGHT }, .names = "Enter Right",
+	  .does = "a cgroup's processes; a process's mappings", .fn = open_procs },
+	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
+	{ .keys = { 'a' }, .names = "a", .does = "all processes", .fn = all_procs },
+	{ .keys = { 't' }, .names = "t", .does = "tree or flat (largest first)", .fn = tree_flat },
+	{ .keys = { ' ', '+', '-' }, .names = "Space + -", .does = "fold, unfold a subtree", .fn = fold },
+};
+
+static struct listview *list(struct app *a)
+{
+	return &a->cgl;
+}
+
+static char *filter_text(struct app *a)
+{
+	return a->cg_filter;
+}
+
+static int row_matches(struct app *a, int row, const char *text)
+{
+	return rows_match(a->cur->cgs[a->rows[row].cg].path, text);
+}
+
+const struct screen overview_screen = {
+	.name = "overview",
+	.keys = keys,
+	.nkeys = sizeof(keys) / sizeof(keys[0]),
+	.update = overview_update,
+	.remember = remember,
+	.draw = overview_draw,
+	.list = list,
+	.list_top = overview_list_top,
+	.filter = filter_text,
+	.refilter = overview_update,
+	.row_matches = row_matches,
+};

@@ -8,7 +8,9 @@
 
 #include "util/xalloc.h"
 #include "tui/app.h"
+#include "util/clock.h"
 #include "tui/draw.h"
+#include "tui/find.h"
 #include "widgets/format.h"
 #include "widgets/table.h"
 
@@ -29,16 +31,9 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_CMD] = { .title = "COMMAND", .min = 10, .max = 0, .prio = 0, .flex = 1 },
 };
 
-int procview_list_top(void)
+static int procview_list_top(void)
 {
 	return 2; /* title, column titles */
-}
-
-static double now_mono(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static int in_view(const struct app *a, const struct proc_sample *p)
@@ -131,7 +126,8 @@ static void carry_smaps(struct app *a, struct proc_sample *p)
  * by since it was last read, else the last reading is kept. */
 static void fetch_visible(struct app *a)
 {
-	int smaps = now_mono() - a->smaps_at >= 1.0;
+	list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
+	int smaps = clock_mono() - a->smaps_at >= 1.0;
 	size_t from = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
 	size_t *idx = xcalloc((size_t)a->pl.height + 1, sizeof(*idx));
 	for (size_t i = from; i < a->nprow && i < from + (size_t)a->pl.height; i++) {
@@ -145,7 +141,7 @@ static void fetch_visible(struct app *a)
 	}
 	collector_details(a->col, a->cur, idx, n, smaps);
 	if (smaps)
-		a->smaps_at = now_mono();
+		a->smaps_at = clock_mono();
 	for (size_t i = 0; i < n; i++)
 		carry_smaps(a, &a->cur->procs[idx[i]]);
 	free(idx);
@@ -153,7 +149,7 @@ static void fetch_visible(struct app *a)
 
 /* libproc2 details for every row that has none yet in this sample (for
  * sorting, filtering or searching by them). */
-void procview_details_all(struct app *a)
+static void procview_details_all(struct app *a)
 {
 	size_t *idx = xcalloc(a->nprow + 1, sizeof(*idx)), n = 0;
 	for (size_t i = 0; i < a->nprow; i++)
@@ -164,7 +160,7 @@ void procview_details_all(struct app *a)
 	free(idx);
 }
 
-int procview_row_matches(const struct app *a, size_t row, const char *text)
+static int procview_row_matches(struct app *a, int row, const char *text)
 {
 	const struct proc_sample *p = &a->cur->procs[a->prow[row]];
 	char pid[16];
@@ -179,12 +175,12 @@ static void filter_rows(struct app *a)
 	size_t n = 0;
 	procview_details_all(a);
 	for (size_t i = 0; i < a->nprow; i++)
-		if (procview_row_matches(a, i, a->proc_filter))
+		if (procview_row_matches(a, (int)i, a->proc_filter))
 			a->prow[n++] = a->prow[i];
 	a->nprow = n;
 }
 
-void procview_update(struct app *a)
+static void procview_update(struct app *a)
 {
 	struct sample *s = a->cur;
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
@@ -260,12 +256,10 @@ static void titles(const struct app *a, const int *w)
 	}
 }
 
-void procview_draw(struct app *a)
+static void procview_draw(struct app *a)
 {
 	int w[PC_N];
 	table_layout(pcols, PC_N, COLS, w);
-	list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
-	fetch_visible(a);
 	titles(a, w);
 	for (int i = 0; i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
 		const struct proc_sample *p = &a->cur->procs[a->prow[a->pl.top + i]];
@@ -283,7 +277,7 @@ void procview_draw(struct app *a)
 	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : foot, ST_DIM, 0);
 }
 
-void procview_click_header(struct app *a, int x)
+static void click_title(struct app *a, int x)
 {
 	int w[PC_N];
 	table_layout(pcols, PC_N, COLS, w);
@@ -295,3 +289,103 @@ void procview_click_header(struct app *a, int x)
 			procview_update(a);
 		}
 }
+
+/* ---- moving and keys ---- */
+
+void procview_open(struct app *a, const char *cg)
+{
+	free(a->proc_cg);
+	a->proc_cg = cg ? xstrdup(cg) : NULL;
+	a->view = VIEW_PROCS;
+	a->pl = (struct listview){ 0 };
+	a->sel_pid = 0;
+}
+
+static const struct proc_sample *selected(const struct app *a)
+{
+	return a->pl.sel >= 0 && (size_t)a->pl.sel < a->nprow ? &a->cur->procs[a->prow[a->pl.sel]] : NULL;
+}
+
+static void remember(struct app *a)
+{
+	const struct proc_sample *p = selected(a);
+	if (p)
+		a->sel_pid = p->pid;
+}
+
+static void open_maps(struct app *a, int ch)
+{
+	(void)ch;
+	const struct proc_sample *p = selected(a);
+	if (p)
+		mapview_open(a, p);
+}
+
+static void detail(struct app *a, int ch)
+{
+	(void)ch;
+	const struct proc_sample *p = selected(a);
+	if (p && p->cg >= 0)
+		infoview_open(a, a->cur->cgs[p->cg].path);
+	else
+		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+}
+
+static void back(struct app *a, int ch)
+{
+	(void)ch;
+	a->view = VIEW_OVERVIEW;
+}
+
+static void sort_column(struct app *a, int ch)
+{
+	if (ch == '<' || ch == ',')
+		a->sort = a->sort > 0 ? a->sort - 1 : PC_N - 1;
+	else
+		a->sort = (a->sort + 1) % PC_N;
+	procview_update(a);
+}
+
+static void invert(struct app *a, int ch)
+{
+	(void)ch;
+	a->sort_asc = !a->sort_asc;
+	procview_update(a);
+}
+
+static const struct key_action keys[] = {
+	{ .keys = { '\r', '\n', KEY_ENTER, KEY_RIGHT }, .names = "Enter Right",
+	  .does = "a cgroup's processes; a process's mappings", .fn = open_maps },
+	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
+	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6", .does = "sort by the column before, after",
+	  .fn = sort_column },
+	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert },
+};
+
+static struct listview *list(struct app *a)
+{
+	return &a->pl;
+}
+
+static char *filter_text(struct app *a)
+{
+	return a->proc_filter;
+}
+
+const struct screen procview_screen = {
+	.name = "processes",
+	.keys = keys,
+	.nkeys = sizeof(keys) / sizeof(keys[0]),
+	.update = procview_update,
+	.remember = remember,
+	.prepare = fetch_visible,
+	.draw = procview_draw,
+	.list = list,
+	.list_top = procview_list_top,
+	.filter = filter_text,
+	.refilter = procview_update,
+	.row_matches = procview_row_matches,
+	.before_search = procview_details_all,
+	.click_title = click_title,
+};

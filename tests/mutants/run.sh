@@ -34,7 +34,7 @@ runs() {
     unit) for n in "$@"; do timeout 120 "build/tests/test_$n" || return 1; done ;;
     tui) HR_TEST_ONLY=$1 timeout 300 sh tests/tui/test_tui.sh build ;;
     kernel) HR_TEST_ONLY=${2:-} timeout 300 sh "tests/kernel/test_$1.sh" build ;;
-    layout) sh tests/layout.sh ;;
+    layout) make -s -j2 build/headroom && sh tests/layout.sh build ;;
     *) echo "unknown test kind '$kind'" >&2; return 2 ;;
   esac
 }

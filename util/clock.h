@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef HEADROOM_CLOCK_H
+#define HEADROOM_CLOCK_H
+
+/* CLOCK_MONOTONIC in seconds: for intervals, never for dates. */
+double clock_mono(void);
+
+#endif
