@@ -11,48 +11,44 @@
 
 #include "collectors/collector.h"
 #include "driver/driver.h"
+#include "util/clock.h"
 #include "tui/app.h"
 #include "output/batch.h"
 #include "output/json.h"
 #include "lab/lab.h"
 #include "cli/options.h"
 
-static void wait_until(struct timespec *next, double delay)
+/* Batch text or JSON: print each sample as it comes. */
+struct printer {
+	struct collector *col;
+	const struct options *o;
+	int failed; /* stdout could not be written */
+};
+
+static int print_sample(void *ctx, struct driver *d)
 {
-	long long ns = next->tv_nsec + (long long)(delay * 1e9);
-	next->tv_sec += (time_t)(ns / 1000000000LL);
-	next->tv_nsec = (long)(ns % 1000000000LL);
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, next, NULL) == EINTR)
-		;
+	struct printer *p = ctx;
+	collector_details(p->col, d->cur, NULL, 0, p->o->smaps);
+	if (p->o->mode == OUT_JSON)
+		json_print(stdout, d->cur);
+	else
+		batch_print(stdout, d->cur);
+	p->failed = fflush(stdout) != 0;
+	return p->failed;
 }
 
 static int run(struct collector *c, const struct options *o)
 {
 	struct driver d;
-	struct timespec next;
-	int rc = 0;
+	struct printer p = { c, o, 0 };
+	double interval = o->delay, next = clock_mono();
+	struct driver_loop l = { .interval = &interval, .next = &next, .count = o->count, .sample = print_sample, .ctx = &p };
 	driver_init(&d, c);
-	clock_gettime(CLOCK_MONOTONIC, &next);
-	for (long i = 0; o->count == 0 || i < o->count; i++) {
-		if (i)
-			wait_until(&next, o->delay);
-		if (driver_next(&d) != 0) {
-			fprintf(stderr, "headroom: cgroup %s went away\n", o->cgroup ? o->cgroup : "/");
-			rc = 1;
-			break;
-		}
-		collector_details(c, d.cur, NULL, 0, o->smaps);
-		if (o->mode == OUT_JSON)
-			json_print(stdout, d.cur);
-		else
-			batch_print(stdout, d.cur);
-		if (fflush(stdout) != 0) {
-			rc = 1;
-			break;
-		}
-	}
+	int e = driver_run(&d, &l);
+	if (e)
+		fprintf(stderr, "headroom: cgroup %s went away\n", o->cgroup ? o->cgroup : "/");
 	driver_free(&d);
-	return rc;
+	return e || p.failed ? 1 : 0;
 }
 
 int main(int argc, char **argv)

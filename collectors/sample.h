@@ -17,6 +17,7 @@ struct cg_norm {
 	val_t usage, limit, anon, file, kernel, shmem, swap;
 	val_t active_file, inactive_file; /* the page cache's LRU lists */
 	val_t working_set, reclaimable, oom_kills, limit_hits;
+	val_t peak; /* the kernel's high-water mark of usage */
 	val_t min, low, high, soft_limit; /* markers; N/A where the version has none */
 	val_t eff_limit;		  /* smallest limit from here to the root */
 	int eff_from;			  /* index of the cgroup setting it; EFF_FROM_BASE: an ancestor

@@ -22,4 +22,25 @@ void driver_init(struct driver *d, struct collector *col);
 int driver_next(struct driver *d);
 void driver_free(struct driver *d);
 
+/* The loop every front end runs (the dashboard, batch text and JSON, lab
+ * mode): a sample when one is due, handed to the front end, then a wait
+ * until the next is due. The front end's fields it points to may change
+ * between turns (the dashboard's keys change the interval, pause, or move
+ * the next sample). */
+struct driver_loop {
+	double *interval; /* seconds between samples */
+	double *next;	  /* CLOCK_MONOTONIC when the next is due; set it to now for one at once */
+	const int *paused; /* NULL: never paused */
+	long count;	  /* samples to take; 0: until the front end stops */
+	/* A new sample is in d->cur (d->prev the one before). Nonzero stops. */
+	int (*sample)(void *ctx, struct driver *d);
+	/* Wait until `until` (CLOCK_MONOTONIC; INFINITY while paused) or less,
+	 * when something happened. Nonzero stops. NULL: sleep until then. */
+	int (*wait)(void *ctx, double until);
+	void *ctx;
+};
+/* Returns 0 when the front end stopped or count samples were taken, or
+ * ENOENT when the view's cgroup went away. */
+int driver_run(struct driver *d, const struct driver_loop *l);
+
 #endif

@@ -16,6 +16,7 @@
 
 #include "collectors/collector.h"
 #include "driver/driver.h"
+#include "util/clock.h"
 #include "lab/labcg.h"
 #include "tui/app.h"
 #include "output/json.h"
@@ -48,6 +49,7 @@ struct lab_stats {
 	char part[128];	   /* ... a line not yet ended */
 	size_t npart;
 	char line[128]; /* ... and its last whole line */
+	char footer[192]; /* what the dashboard shows of it */
 };
 
 static void run_usage(FILE *f)
@@ -231,7 +233,7 @@ static void stats_add(struct lab_stats *st, const struct sample *s)
 		return;
 	const struct cg_sample *c = &s->cgs[0];
 	const struct cg_norm *n = &c->n;
-	val_t kpeak = c->f[s->version == 2 ? F2_PEAK : F1_MAX_USAGE];
+	val_t kpeak = n->peak;
 	if (val_is_ok(n->usage) && (!val_is_ok(st->peak) || n->usage.v > st->peak.v))
 		st->peak = n->usage;
 	if (val_is_ok(kpeak) && (!val_is_ok(st->peak) || kpeak.v > st->peak.v))
@@ -299,36 +301,53 @@ static void on_stop(int sig)
 	stop_asked = 1;
 }
 
-static void sleep_s(double s)
+/* Lab mode's lines: one per sample until COMMAND ends (one more sample
+ * then, for the OOM kill that ended it) or headroom is asked to stop. */
+struct batch {
+	struct collector *col;
+	struct lab_stats *st;
+	int json, last;
+	double t0, next; /* next: when the driver takes the next sample */
+};
+
+static int batch_sample(void *ctx, struct driver *d)
 {
-	struct timespec ts = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
-	nanosleep(&ts, NULL); /* a signal cuts it short: the loop looks at stop_asked */
+	struct batch *b = ctx;
+	if (b->t0 < 0)
+		b->t0 = d->cur->mono;
+	stats_add(b->st, d->cur);
+	if (b->json) {
+		collector_details(b->col, d->cur, NULL, 0, 0);
+		json_print(stdout, d->cur);
+		fflush(stdout);
+	} else {
+		batch_line(d->cur, b->t0);
+	}
+	return b->last;
 }
 
-/* A line per interval until COMMAND ends (one more sample then, for the
- * OOM kill that ended it) or headroom is asked to stop. */
+static int batch_wait(void *ctx, double until)
+{
+	struct batch *b = ctx;
+	double left = until - clock_mono();
+	if (left > 0) {
+		struct timespec ts = { (time_t)left, (long)((left - (double)(time_t)left) * 1e9) };
+		nanosleep(&ts, NULL); /* a signal cuts it short: stop_asked is looked at */
+	}
+	b->last = child_ended(b->st) || stop_asked;
+	if (b->last)
+		b->next = clock_mono(); /* the next sample is the last: take it now */
+	return 0;
+}
+
 static void run_batch(struct collector *col, struct lab_stats *st, double delay, int json)
 {
 	struct driver d;
-	double t0 = -1;
+	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono() };
+	double interval = delay;
+	struct driver_loop l = { .interval = &interval, .next = &b.next, .sample = batch_sample, .wait = batch_wait, .ctx = &b };
 	driver_init(&d, col);
-	for (int last = 0; !last;) {
-		last = child_ended(st) || stop_asked;
-		if (driver_next(&d) != 0)
-			break;
-		if (t0 < 0)
-			t0 = d.cur->mono;
-		stats_add(st, d.cur);
-		if (json) {
-			collector_details(col, d.cur, NULL, 0, 0);
-			json_print(stdout, d.cur);
-			fflush(stdout);
-		} else {
-			batch_line(d.cur, t0);
-		}
-		if (!last)
-			sleep_s(delay);
-	}
+	driver_run(&d, &l);
 	driver_free(&d);
 }
 
@@ -349,18 +368,22 @@ static void drain_output(struct lab_stats *st)
 		}
 }
 
-static void tui_tick(struct app *a, void *ctx)
+/* The dashboard's guest: the command's last line, or how it ended. */
+static const char *footer(void *ctx, const struct sample *cur)
 {
 	struct lab_stats *st = ctx;
-	stats_add(st, a->cur);
+	stats_add(st, cur);
 	drain_output(st);
-	if (st->line[0] && (!a->status[0] || strncmp(a->status, "COMMAND: ", 9) == 0))
-		snprintf(a->status, sizeof(a->status), "COMMAND: %s", st->line); /* sanitized when drawn */
-	if (child_ended(st) && !a->help) {
+	if (child_ended(st)) {
 		char end[128];
 		describe_end(end, sizeof(end), st);
-		snprintf(a->status, sizeof(a->status), "COMMAND %s; q ends the run and removes its cgroup", end);
+		snprintf(st->footer, sizeof(st->footer), "COMMAND %s; q ends the run and removes its cgroup", end);
+	} else if (st->line[0]) {
+		snprintf(st->footer, sizeof(st->footer), "COMMAND: %s", st->line);
+	} else {
+		return NULL;
 	}
+	return st->footer;
 }
 
 /* Set up the cgroup's limits, start COMMAND in it and watch it (dashboard,
@@ -390,7 +413,7 @@ static int run_command(const struct run *r, const struct labcg *cg, struct lab_s
 				     .cgroup = cg->path,
 				     .no_color = r->no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
 		if (tui)
-			app_run_with(col, &o, tui_tick, st);
+			app_run_with(col, &o, footer, st);
 		else
 			run_batch(col, st, r->delay, r->json);
 		child_ended(st);

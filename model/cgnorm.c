@@ -26,6 +26,7 @@ const struct cg_norm_field cg_norm_fields[] = {
 	/* v1 counts a kill only in the victim's own cgroup: summed over the subtree */
 	NF(oom_kills, "memory.events oom_kill", "oom_control oom_kill, subtree sum"),
 	NF(limit_hits, "memory.events max", "memory.failcnt"),
+	NF(peak, "memory.peak", "memory.max_usage_in_bytes"),
 	NS(min, "memory.min", NULL),
 	NS(low, "memory.low", NULL),
 	NS(high, "memory.high", NULL),
@@ -75,6 +76,7 @@ static void norm_v2(struct cg_sample *c)
 	n->reclaimable = val_add(n->file, st(c, "slab_reclaimable"));
 	n->oom_kills = cg_kv(c, K_EVENTS, "oom_kill");
 	n->limit_hits = cg_kv(c, K_EVENTS, "max");
+	n->peak = c->f[F2_PEAK];
 	n->min = c->f[F2_MIN];
 	n->low = c->f[F2_LOW];
 	n->high = c->f[F2_HIGH];
@@ -101,6 +103,7 @@ static void norm_v1(struct cg_sample *c)
 	n->reclaimable = n->file;
 	n->oom_kills = cg_kv(c, K_OOM_CONTROL, "oom_kill");
 	n->limit_hits = c->f[F1_FAILCNT];
+	n->peak = c->f[F1_MAX_USAGE];
 	n->min = n->low = n->high = val_na(NA_NOTAPPLY);
 	n->soft_limit = c->f[F1_SOFT_LIMIT];
 }

@@ -37,19 +37,17 @@ static void enter_view(struct app *a)
 		s->update(a);
 }
 
-static void take_sample(struct app *a)
+/* A new sample from the driver: every screen's state follows it. */
+static int on_sample(void *ctx, struct driver *d)
 {
-	if (driver_next(&a->drv) != 0) {
-		snprintf(a->fatal, sizeof(a->fatal), "the cgroup shown went away");
-		a->quit = 1;
-		return;
-	}
-	a->prev = a->drv.prev;
-	a->cur = a->drv.cur;
+	struct app *a = ctx;
+	a->prev = d->prev;
+	a->cur = d->cur;
 	history_push(&a->hist, a->cur);
 	overview_screen.update(a); /* its rows and selection, whatever is shown */
 	if (a->scr != &overview_screen && a->scr->update)
 		a->scr->update(a);
+	return a->quit;
 }
 
 /* ---- keys ---- */
@@ -90,6 +88,7 @@ static void key(struct app *a, int ch)
 			return;
 	}
 	a->status[0] = '\0';
+	a->status_guest = 0;
 	if (a->input && ch != KEY_RESIZE && ch != KEY_MOUSE) {
 		find_key(a, ch);
 	} else if (ch == KEY_MOUSE) {
@@ -123,16 +122,32 @@ static void draw(struct app *a)
 	refresh();
 }
 
-static void wait_input(struct app *a)
+/* The guest's footer line (lab mode: what its command prints), where no
+ * message of the dashboard's is. */
+static void guest_line(struct app *a)
 {
+	const char *l = a->guest ? a->guest(a->guest_ctx, a->cur) : NULL;
+	if (l && (!a->status[0] || a->status_guest)) {
+		snprintf(a->status, sizeof(a->status), "%s", l); /* sanitized when drawn */
+		a->status_guest = 1;
+	}
+}
+
+/* Draw, then answer keys until the next sample is due (until). */
+static int on_wait(void *ctx, double until)
+{
+	struct app *a = ctx;
+	guest_line(a);
+	draw(a);
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	double left = a->next - clock_mono();
-	int ms = a->paused ? -1 : left <= 0 ? 0 : (int)ceil(left * 1000);
+	double left = until - clock_mono();
+	int ms = isinf(until) ? -1 : left <= 0 ? 0 : (int)ceil(left * 1000);
 	if (poll(&p, 1, ms) < 0 && errno != EINTR)
 		a->quit = 1;
 	int ch;
 	while (!a->quit && (ch = getch()) != ERR)
 		key(a, ch);
+	return a->quit || term_quit_requested();
 }
 
 static void app_free(struct app *a)
@@ -154,9 +169,9 @@ int app_run(struct collector *c, const struct options *o)
 	return app_run_with(c, o, NULL, NULL);
 }
 
-int app_run_with(struct collector *c, const struct options *o, void (*tick)(struct app *a, void *ctx), void *ctx)
+int app_run_with(struct collector *c, const struct options *o, app_guest_fn guest, void *ctx)
 {
-	struct app a = { .col = c, .opt = o, .scr = &overview_screen };
+	struct app a = { .col = c, .opt = o, .scr = &overview_screen, .guest = guest, .guest_ctx = ctx };
 	char err[512] = "";
 	driver_init(&a.drv, c);
 	settings_load(&a);
@@ -165,21 +180,12 @@ int app_run_with(struct collector *c, const struct options *o, void (*tick)(stru
 		app_free(&a);
 		return 1;
 	}
-	take_sample(&a);
-	a.next = clock_mono() + a.interval;
-	while (!a.quit && !term_quit_requested()) {
-		if (!a.paused && clock_mono() >= a.next) {
-			take_sample(&a);
-			a.next += a.interval;
-			if (a.next < clock_mono())
-				a.next = clock_mono() + a.interval;
-		}
-		if (tick)
-			tick(&a, ctx);
-		if (!a.quit)
-			draw(&a);
-		wait_input(&a);
-	}
+	a.next = clock_mono(); /* the first sample at once */
+	struct driver_loop l = {
+		.interval = &a.interval, .next = &a.next, .paused = &a.paused, .sample = on_sample, .wait = on_wait, .ctx = &a
+	};
+	if (driver_run(&a.drv, &l) != 0)
+		snprintf(a.fatal, sizeof(a.fatal), "the cgroup shown went away");
 	term_close();
 	if (a.fatal[0])
 		fprintf(stderr, "headroom: %s\n", a.fatal);

@@ -15,8 +15,9 @@
 #include "tui/style.h"
 #include "widgets/listview.h"
 
-/* The live dashboard. One loop: wait in poll() on the terminal until the
- * next sample is due, take it, update, draw (scan -> update -> draw). */
+/* The live dashboard: its state. The driver's loop (driver/driver.h) takes
+ * the samples; between them the manager draws and waits in poll() on the
+ * terminal (scan -> update -> draw). */
 
 enum view {
 	VIEW_OVERVIEW,
@@ -24,6 +25,9 @@ enum view {
 	VIEW_CGINFO,  /* one cgroup: every file, every memory.stat key with its rate */
 	VIEW_PROCMAPS /* one process: its smaps mappings, grouped */
 };
+
+/* A guest of the dashboard (lab mode), see app_run_with. */
+typedef const char *(*app_guest_fn)(void *ctx, const struct sample *cur);
 
 /* Process table columns, in display order. */
 enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
@@ -80,14 +84,18 @@ struct app {
 	char search[64];
 	char cg_filter[64], proc_filter[64]; /* "" none */
 	char status[128]; /* a message for the footer */
+	int status_guest; /* status holds the guest's line, not a message of ours */
+	app_guest_fn guest;
+	void *guest_ctx;
 	char fatal[128];  /* why the loop ended, printed after the terminal is restored */
 };
 
 /* The dashboard: the screen manager (tui/app.c) runs it. */
 int app_run(struct collector *c, const struct options *o);
-/* The same, calling tick(a, ctx) once each time round the loop (lab mode
- * watches its command from there). */
-int app_run_with(struct collector *c, const struct options *o, void (*tick)(struct app *a, void *ctx), void *ctx);
+/* The same with a guest (lab mode): each time round the loop guest sees the
+ * current sample and may give a line for the footer (or NULL), shown where
+ * no message of the dashboard's is. The guest sees nothing else of it. */
+int app_run_with(struct collector *c, const struct options *o, app_guest_fn guest, void *ctx);
 
 /* Settings kept between runs (tui/settings.c, the file: tui/config.h). */
 extern const char *const pcol_names[PC_N]; /* sort column names */

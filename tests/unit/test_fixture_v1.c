@@ -69,6 +69,7 @@ static void test_child(void **state)
 	const struct cg_sample *c = fixture_cg(&s, C);
 	assert_non_null(c);
 	assert_val(c->n.usage, 86097920);
+	assert_val(c->n.peak, 209965056); /* memory.max_usage_in_bytes */
 	assert_val(c->n.limit, 524288000);
 	assert_val(c->n.eff_limit, 209715200);
 	assert_string_equal(sample_eff_from_path(&s, 4), P);

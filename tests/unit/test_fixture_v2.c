@@ -78,6 +78,7 @@ static void test_child(void **state)
 	assert_val(c->n.oom_kills, 1);
 	assert_val(c->n.limit_hits, 0);
 	assert_val(c->n.kernel, 1531904);
+	assert_val(c->n.peak, 209965056); /* memory.peak */
 	assert_int_equal(c->nprocs, 1);
 }
 
