@@ -9,14 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "collectors/cgroup.h"
+#include "collectors/cgtree.h"
 #include "util/fsio.h"
 #include "collectors/mounts.h"
 #include "collectors/procdetail.h"
-#include "collectors/procs.h"
+#include "collectors/proctab.h"
 #include "collectors/rootns.h"
-#include "collectors/smaps.h"
-#include "collectors/system.h"
+#include "collectors/procmaps.h"
+#include "collectors/sysmem.h"
 #include "util/xalloc.h"
 
 struct collector {

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "collectors/procs.h"
+#include "collectors/proctab.h"
 #include "collectors/sample.h"
 
 /* The richer per-process figures, through libproc2's pids interface, only

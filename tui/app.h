@@ -7,7 +7,7 @@
 #include "collectors/collector.h"
 #include "driver/driver.h"
 #include "model/history.h"
-#include "collectors/smaps.h"
+#include "collectors/procmaps.h"
 #include "cli/options.h"
 #include "tui/dlines.h"
 #include "tui/rows.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* cgroup v1 over a whole hierarchy is sampled incrementally (cgroup.c,
+/* cgroup v1 over a whole hierarchy is sampled incrementally (cgtree.c,
  * node_read_procs): a cgroup's process list is read again only when inotify
  * says its cgroup.procs was written, and limits only when a file of the
  * cgroup was written. Each test changes a copy of the v1-hybrid capture the

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "collectors/smaps.h"
+#include "collectors/procmaps.h"
 
 static void test_classify(void **state)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef HEADROOM_PROCS_H
-#define HEADROOM_PROCS_H
+#ifndef HEADROOM_PROCTAB_H
+#define HEADROOM_PROCTAB_H
 
 #include "collectors/fdpool.h"
 #include "collectors/sample.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/system.h"
+#include "collectors/sysmem.h"
 
 #include <stdlib.h>
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/procs.h"
+#include "collectors/proctab.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef HEADROOM_SYSTEM_H
-#define HEADROOM_SYSTEM_H
+#ifndef HEADROOM_SYSMEM_H
+#define HEADROOM_SYSMEM_H
 
 #include "collectors/fdpool.h"
 #include "collectors/sample.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef HEADROOM_SMAPS_H
-#define HEADROOM_SMAPS_H
+#ifndef HEADROOM_PROCMAPS_H
+#define HEADROOM_PROCMAPS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/cgroup.h"
+#include "collectors/cgtree.h"
 
 #include <dirent.h>
 #include <errno.h>

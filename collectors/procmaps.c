@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "collectors/smaps.h"
+#include "collectors/procmaps.h"
 
 #include <stdio.h>
 #include <stdlib.h>

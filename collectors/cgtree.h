@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef HEADROOM_CGROUP_H
-#define HEADROOM_CGROUP_H
+#ifndef HEADROOM_CGTREE_H
+#define HEADROOM_CGTREE_H
 
 #include "collectors/fdpool.h"
 #include "collectors/mounts.h"
