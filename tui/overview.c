@@ -33,11 +33,6 @@ static int overview_list_top(void)
 	return header_lines() + 1; /* + the column titles */
 }
 
-static uint64_t ok0(val_t v)
-{
-	return val_is_ok(v) ? v.v : 0;
-}
-
 /* Colour of a cgroup's row: how much of its effective limit is taken by
  * what cannot be reclaimed (model/cgnorm.h), against the thresholds. */
 static enum style headroom_style(const struct app *a, const struct cg_sample *c)
@@ -178,27 +173,37 @@ static const struct col_spec cols[C_N] = {
 	[C_PROCS] = { .title = "PROCS", .min = 5, .max = 6, .prio = 3, .right = 1 },
 };
 
+/* The parts of a cgroup's MEMORY bar that are available, in order; a part
+ * that is N/A has no cells (the row's figures say N/A, the detail why). */
+static int cg_segs(struct bar_seg *out, const struct cg_norm *n)
+{
+	int split = val_is_ok(n->active_file) && val_is_ok(n->inactive_file);
+	const val_t parts[] = { n->anon, n->kernel, n->shmem, split ? n->active_file : n->file,
+				split ? n->inactive_file : val_na(NA_NOTAPPLY), n->swap };
+	static const enum style st[] = { ST_ANON, ST_KERNEL, ST_SHMEM, ST_FILE_ACTIVE, ST_FILE_INACTIVE, ST_SWAP };
+	int k = 0;
+	for (int i = 0; i < 6; i++)
+		if (val_is_ok(parts[i]))
+			out[k++] = (struct bar_seg){ parts[i].v, (int)st[i] };
+	return k;
+}
+
 static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sample *c)
 {
 	const struct cg_norm *n = &c->n;
-	uint64_t total = val_is_ok(n->eff_limit) ? n->eff_limit.v : ok0(a->cur->sys.mem_total);
-	int split = val_is_ok(n->active_file) && val_is_ok(n->inactive_file);
-	struct bar_seg segs[] = {
-		{ ok0(n->anon), ST_ANON },
-		{ ok0(n->kernel), ST_KERNEL },
-		{ ok0(n->shmem), ST_SHMEM },
-		{ split ? n->active_file.v : ok0(n->file), ST_FILE_ACTIVE },
-		{ split ? n->inactive_file.v : 0, ST_FILE_INACTIVE },
-		{ ok0(n->swap), ST_SWAP },
-	};
+	val_t total = val_is_ok(n->eff_limit) ? n->eff_limit : a->cur->sys.mem_total;
+	if (!val_is_ok(total))
+		return; /* nothing to draw it against */
+	struct bar_seg segs[6];
+	int nseg = cg_segs(segs, n);
 	struct bar_mark_at marks[4];
 	int nm = 0;
 	val_t at[] = { n->high, n->low, n->soft_limit, n->min };
 	enum style st[] = { ST_CRIT, ST_OK, ST_WARN, ST_OK };
 	for (int i = 0; i < 4; i++)
 		if (val_is_ok(at[i]) && at[i].v > 0)
-			marks[nm++] = (struct bar_mark_at){ bar_mark_cell(at[i].v, total, w), st[i] };
-	draw_bar(y, x, w, segs, 6, total, marks, nm);
+			marks[nm++] = (struct bar_mark_at){ bar_mark_cell(at[i].v, total.v, w), st[i] };
+	draw_bar(y, x, w, segs, nseg, total.v, marks, nm);
 }
 
 static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_sample *c)
