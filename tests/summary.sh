@@ -9,7 +9,7 @@ log=build/results.log
 grep -E '^(FAIL|SKIP)' "$log" | sed 's/^/  /'
 echo "What was counted (each check once per build it ran in):"
 awk '{ kind = $2; sub(/\/.*/, "", kind)
-       build = match($0, /\(build[^)]*\)/) ? substr($0, RSTART + 1, RLENGTH - 2) : "?"
+       build = match($0, /\(build[^)]*\)/) ? substr($0, RSTART + 1, RLENGTH - 2) : "the source"
        if ($0 ~ /QEMU guest/) { kind = "lab in a QEMU guest"; build = ($0 ~ /cgroup v1/) ? "cgroup v1" : "cgroup v2" }
        n[kind " [" build "]"]++ }
      END { for (k in n) printf "  %-40s %d\n", k, n[k] }' "$log" | sort

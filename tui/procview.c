@@ -11,6 +11,7 @@
 #include "util/clock.h"
 #include "tui/draw.h"
 #include "tui/find.h"
+#include "tui/term.h"
 #include "widgets/format.h"
 #include "widgets/table.h"
 
@@ -241,6 +242,15 @@ static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, 
 	}
 }
 
+/* The sort column's direction: arrows, so that '^' keeps its one meaning
+ * (LIMIT set by an ancestor); a terminal without UTF-8 gets v and A. */
+static const char *sort_mark(int ascending)
+{
+	if (term_utf8())
+		return ascending ? "\u25b2" : "\u25bc";
+	return ascending ? "A" : "v";
+}
+
 static void titles(const struct app *a, const int *w)
 {
 	char t[256];
@@ -251,7 +261,7 @@ static void titles(const struct app *a, const int *w)
 	for (int k = 0; k < PC_N; k++) {
 		if (!w[k])
 			continue;
-		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? (a->sort_asc ? "^" : "v") : "");
+		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? sort_mark(a->sort_asc) : "");
 		draw_text(1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
 	}
 }

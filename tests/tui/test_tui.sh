@@ -113,11 +113,11 @@ check tui_wait "Processes (all)"
 first() { tui_screen | sed -n 3p | awk '{print $1}'; }
 [ "$(first)" = 112 ] || fail "by RES the first process should be 112 (101M), not $(first)"
 tui_keys '<' '<' '<' Home          # RES -> VIRT -> USER -> PID, then the top
-check tui_wait "PIDv"
+check tui_wait "PID▼"
 sleep 0.3
 [ "$(first)" = 117 ] || fail "by PID descending the first process should be 117, not $(first)"
 tui_keys I Home
-check tui_wait "PID^"
+check tui_wait "PID▲"
 sleep 0.3
 [ "$(first)" = 1 ] || fail "by PID ascending the first process should be 1, not $(first)"
 pass
@@ -184,11 +184,12 @@ pass
 fi
 
 if step settings "settings kept between runs"; then
+rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d) # from no settings, whatever ran before
 TUI_KEEP_CONFIG=1
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
 tui_keys t a '<' ']'               # flat, processes sorted by VIRT, every 2 s
-check tui_wait "VIRTv"
+check tui_wait "VIRT▼"
 tui_keys q
 check tui_exit
 cfg="$TUI_CONFIG/headroom/config"
@@ -199,7 +200,7 @@ tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "/hr-fixture/child"  # flat again: whole paths
 check tui_wait "every 2s"
 tui_keys a
-check tui_wait "VIRTv"
+check tui_wait "VIRT▼"
 tui_keys q
 check tui_exit
 # -d is for this run: shown, not saved (the file keeps its 2 s)
