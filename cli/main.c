@@ -37,12 +37,22 @@ static int print_sample(void *ctx, struct driver *d)
 	return p->failed;
 }
 
+static void print_oom_kill(void *ctx, const struct oom_kill *k)
+{
+	struct printer *p = ctx;
+	if (p->o->mode == OUT_JSON)
+		json_print_oom_kill(stdout, k);
+	else
+		batch_print_oom_kill(stdout, k);
+	p->failed = fflush(stdout) != 0;
+}
+
 static int run(struct collector *c, const struct options *o)
 {
 	struct driver d;
 	struct printer p = { c, o, 0 };
 	double interval = o->delay, next = clock_mono();
-	struct driver_loop l = { .interval = &interval, .next = &next, .count = o->count, .sample = print_sample, .ctx = &p };
+	struct driver_loop l = { .interval = &interval, .next = &next, .count = o->count, .sample = print_sample, .oom_kill = print_oom_kill, .ctx = &p };
 	driver_init(&d, c);
 	int e = driver_run(&d, &l);
 	if (e)

@@ -11,6 +11,7 @@
 
 #include "collectors/cgtree.h"
 #include "util/fsio.h"
+#include "collectors/kmsg.h"
 #include "collectors/mounts.h"
 #include "collectors/procdetail.h"
 #include "collectors/proctab.h"
@@ -27,6 +28,7 @@ struct collector {
 	struct sysmem *sys;
 	struct proctab *procs;
 	struct procdetail *detail; /* NULL when libproc2 cannot see the root */
+	struct kmsg *kmsg;	   /* NULL: the kernel log cannot be read (or --root) */
 	uint64_t seq;
 	char warning[256];
 };
@@ -86,6 +88,7 @@ struct collector *collector_open(const struct collector_opts *o, char *err, size
 	c->sys = sysmem_open(c->rootfd, &c->pool, lp2);
 	c->procs = proctab_open(c->rootfd, &c->pool);
 	c->detail = lp2 ? procdetail_open(c->rootfd) : NULL;
+	c->kmsg = is_live_root(o->root) ? kmsg_open() : NULL;
 	return c;
 }
 
@@ -94,6 +97,7 @@ void collector_close(struct collector *c)
 	if (!c)
 		return;
 	procdetail_close(c->detail);
+	kmsg_close(c->kmsg);
 	proctab_close(c->procs);
 	sysmem_close(c->sys);
 	cgtree_close(c->tree);
@@ -146,6 +150,17 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m)
 {
 	return procmaps_read(c->rootfd, pid, m);
+}
+
+int collector_event_fd(const struct collector *c)
+{
+	return kmsg_fd(c->kmsg);
+}
+
+void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx)
+{
+	if (c->kmsg)
+		kmsg_drain(c->kmsg, fn, ctx);
 }
 
 const char *collector_warning(const struct collector *c)

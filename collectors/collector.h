@@ -39,6 +39,14 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 struct procmaps;
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m);
 
+/* Events the kernel tells of as they happen (today: OOM kills, from the
+ * kernel log, live root only). The descriptor becomes readable when one
+ * may have come (poll it), or -1 when there is none to wait on. */
+struct oom_kill;
+int collector_event_fd(const struct collector *c);
+/* The OOM kills told since the last call: fn(ctx, kill) for each. */
+void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx);
+
 /* Something the user should know (e.g. why libproc2 figures are N/A under
  * --root), or NULL. */
 const char *collector_warning(const struct collector *c);

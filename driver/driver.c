@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <time.h>
 
 #include "model/model.h"
@@ -32,11 +33,26 @@ void driver_free(struct driver *d)
 	d->cur = d->prev = NULL;
 }
 
-static int sleep_until(double until)
+static void ignore(void *ctx, const struct oom_kill *kill)
 {
-	struct timespec ts = { (time_t)until, (long)((until - floor(until)) * 1e9) };
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR)
-		;
+	(void)ctx;
+	(void)kill;
+}
+
+/* The default wait: until then, or the kernel's events as they come. */
+static int wait_events(struct driver *d, const struct driver_loop *l, double until)
+{
+	int fd = collector_event_fd(d->col);
+	for (double left; (left = until - clock_mono()) > 0;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int n = poll(&p, fd >= 0 ? 1 : 0, isinf(left) ? -1 : (int)ceil(left * 1000));
+		if (n > 0 && l->oom_kill)
+			collector_oom_kills(d->col, l->oom_kill, l->ctx);
+		else if (n > 0)
+			collector_oom_kills(d->col, ignore, NULL);
+		else if (n < 0 && errno != EINTR)
+			break;
+	}
 	return 0;
 }
 
@@ -45,6 +61,8 @@ int driver_run(struct driver *d, const struct driver_loop *l)
 	for (long n = 0;;) {
 		int paused = l->paused && *l->paused;
 		if (!paused && clock_mono() >= *l->next) {
+			if (l->oom_kill) /* told before the sample that shows what they did */
+				collector_oom_kills(d->col, l->oom_kill, l->ctx);
 			int e = driver_next(d);
 			if (e)
 				return e;
@@ -56,7 +74,7 @@ int driver_run(struct driver *d, const struct driver_loop *l)
 				*l->next = clock_mono() + *l->interval;
 		}
 		double until = l->paused && *l->paused ? INFINITY : *l->next;
-		if (l->wait ? l->wait(l->ctx, until) : sleep_until(until))
+		if (l->wait ? l->wait(l->ctx, until) : wait_events(d, l, until))
 			return 0;
 	}
 }

@@ -35,8 +35,12 @@ struct driver_loop {
 	/* A new sample is in d->cur (d->prev the one before). Nonzero stops. */
 	int (*sample)(void *ctx, struct driver *d);
 	/* Wait until `until` (CLOCK_MONOTONIC; INFINITY while paused) or less,
-	 * when something happened. Nonzero stops. NULL: sleep until then. */
+	 * when something happened. Nonzero stops. NULL: wait on the kernel's
+	 * events until then, handing each OOM kill to oom_kill as it is told. */
 	int (*wait)(void *ctx, double until);
+	/* An OOM kill the kernel told of (with the default wait, and before
+	 * each sample). May be NULL. */
+	void (*oom_kill)(void *ctx, const struct oom_kill *kill);
 	void *ctx;
 };
 /* Returns 0 when the front end stopped or count samples were taken, or

@@ -6,6 +6,7 @@
 
 #include "model/cgnorm.h"
 #include "collectors/mounts.h"
+#include "collectors/oomlog.h"
 #include "util/utf8.h"
 
 /* Collects the reasons of the N/A figures of one object for its "na" map. */
@@ -299,4 +300,37 @@ void json_print(FILE *f, const struct sample *s)
 		proc_obj(f, s, &s->procs[i]);
 	}
 	fputs("]}\n", f);
+}
+
+/* A string the kernel may not have given: null when empty. */
+static void str_or_null(FILE *f, int *first, const char *k, const char *s)
+{
+	str(f, first, k, s && *s ? s : NULL);
+}
+
+void json_print_oom_kill(FILE *f, const struct oom_kill *k)
+{
+	struct na_list na = { 0 };
+	int in = 1;
+	fputc('{', f);
+	str(f, &in, "event", "oom_kill");
+	val(f, &in, "seq", val_ok(k->seq), NULL);
+	val(f, &in, "usec", val_ok(k->usec), NULL);
+	str(f, &in, "scope", k->memcg ? "cgroup" : "system");
+	str_or_null(f, &in, "constraint", k->constraint);
+	str_or_null(f, &in, "oom_memcg", k->oom_memcg);
+	str_or_null(f, &in, "task_memcg", k->task_memcg);
+	val(f, &in, "pid", val_ok((uint64_t)k->pid), NULL);
+	str(f, &in, "comm", k->comm);
+	val(f, &in, "uid", k->uid, &na);
+	val(f, &in, "usage", k->usage, &na);
+	val(f, &in, "limit", k->limit, &na);
+	val(f, &in, "total_vm", k->total_vm, &na);
+	val(f, &in, "anon_rss", k->anon_rss, &na);
+	val(f, &in, "file_rss", k->file_rss, &na);
+	val(f, &in, "shmem_rss", k->shmem_rss, &na);
+	val(f, &in, "pgtables", k->pgtables, &na);
+	sval(f, &in, "oom_score_adj", k->oom_score_adj, &na);
+	na_map(f, &in, &na);
+	fputs("}\n", f);
 }

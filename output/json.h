@@ -12,6 +12,12 @@
  * as cgroup v2 writes it. */
 void json_print(FILE *f, const struct sample *s);
 
+/* An event between samples, one object a line: {"event":"oom_kill", the
+ * victim (pid, comm, its RSS at death, oom_score_adj), its cgroup and the
+ * cgroup whose limit fired, that cgroup's usage and limit}. */
+struct oom_kill;
+void json_print_oom_kill(FILE *f, const struct oom_kill *k);
+
 /* A JSON string literal, valid UTF-8 whatever str holds: quotes,
  * backslashes and control characters escaped; each byte that starts no
  * valid UTF-8 sequence (util/utf8.h: overlong, surrogate, past U+10FFFF,

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end on this machine's real kernel: a child memory cgroup with a 64M
 # limit, an allocator touching 128M inside it; headroom --json --cgroup must
-# report usage rising to the limit and exactly one OOM kill.
+# report usage rising to the limit and exactly one OOM kill, counted and
+# told as an event.
 set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
@@ -25,7 +26,8 @@ hr_status=$?
 [ "$hog_status" -eq 137 ] || fail "allocator exited $hog_status, expected 137 (SIGKILL by the OOM killer)"
 jq -e . "$out" > /dev/null || fail "output is not JSON lines"
 summary=$(jq -s --arg cg "$CG" '
-  [ .[] | .cgroups[] | select(.path == $cg) ] as $s |
+  [ .[] | select(.event == null) | .cgroups[] | select(.path == $cg) ] as $s |
+  [ .[] | select(.event == "oom_kill") ] as $e |
   { n: ($s | length),
     first: $s[0].usage,
     peak: ($s | map(.usage) | max),
@@ -34,7 +36,8 @@ summary=$(jq -s --arg cg "$CG" '
     from: $s[-1].effective_limit_from,
     ooms: $s[-1].oom_kills,
     new_ooms: ($s | map(.rates.new_oom_kills // 0) | add),
-    hits: $s[-1].limit_hits }' "$out")
+    hits: $s[-1].limit_hits,
+    events: ($e | length), victim: ($e[0].task_memcg // null) }' "$out")
 echo "$name: $summary" | tr -d '\n '; echo
 n=$(echo "$summary" | jq .n); first=$(echo "$summary" | jq .first); peak=$(echo "$summary" | jq .peak)
 [ "$n" -ge 60 ] || fail "only $n samples of $CG"
@@ -48,4 +51,7 @@ kpeak=$(echo "$summary" | jq .kpeak)
 [ "$(echo "$summary" | jq .ooms)" = 1 ] || fail "oom_kills is not 1"
 [ "$(echo "$summary" | jq .new_ooms)" = 1 ] || fail "the new-OOM-kill rates do not add up to 1"
 [ "$(echo "$summary" | jq .hits)" -gt 0 ] || fail "no limit hits counted"
+# the kill as an event too, from the kernel log (root reads it here)
+[ "$(echo "$summary" | jq .events)" = 1 ] || fail "not one OOM kill event"
+[ "$(echo "$summary" | jq -r .victim)" = "$CG" ] || fail "the event's victim is not in $CG"
 result PASS "$name"

@@ -7,11 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "collectors/oomlog.h"
+#include "output/batch.h"
+#include "output/json.h"
 
 #define CG "/process_api/62923f8e1897ef240e16295ee479c1db/hr-kmsg-20821"
 
@@ -119,11 +122,37 @@ static void test_edges(void **state)
 	assert_int_equal(k.file_rss.st, V_NA);
 }
 
+/* The kill as batch and JSON print it between samples. */
+static void test_printed(void **state)
+{
+	(void)state;
+	struct oom_kill k[1];
+	assert_int_equal(feed_file("tests/fixtures/kmsg/v1-memcg-oom.txt", k, 1), 1);
+	char *text = NULL, *json = NULL;
+	size_t tn = 0, jn = 0;
+	FILE *f = open_memstream(&text, &tn);
+	batch_print_oom_kill(f, &k[0]);
+	fclose(f);
+	f = open_memstream(&json, &jn);
+	json_print_oom_kill(f, &k[0]);
+	fclose(f);
+	assert_string_equal(text, "EVENT OOM kill: hog (pid 20868) in " CG "; anon 32M file 1.3M shmem 0; "
+				  "oom_score_adj 0; limit 32M of " CG ", usage 32M\n");
+	assert_string_equal(json, "{\"event\":\"oom_kill\",\"seq\":12591,\"usec\":5662711987,\"scope\":\"cgroup\","
+				  "\"constraint\":\"CONSTRAINT_MEMCG\",\"oom_memcg\":\"" CG "\",\"task_memcg\":\"" CG
+				  "\",\"pid\":20868,\"comm\":\"hog\",\"uid\":0,\"usage\":33554432,\"limit\":33554432,"
+				  "\"total_vm\":36122624,\"anon_rss\":33423360,\"file_rss\":1413120,\"shmem_rss\":0,"
+				  "\"pgtables\":106496,\"oom_score_adj\":0,\"na\":{}}\n");
+	free(text);
+	free(json);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memcg_kill),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_printed),
 	};
 	return cmocka_run_group_tests_name("OOM report", tests, NULL, NULL);
 }

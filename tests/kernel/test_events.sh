@@ -1,0 +1,37 @@
+#!/bin/sh
+# An OOM kill told as it happens, on this machine's kernel: headroom --json
+# samples a child cgroup every 3 s; an allocator in it is OOM-killed within
+# the first interval. The kill must come as an event line within a second,
+# between the first and the second sample, naming the victim (pid, command,
+# its anon RSS at death), its cgroup and the one whose limit fired.
+set -u
+O=${1:?build dir}
+cd "$(dirname "$0")/../.."
+. tests/kernel/lib.sh
+cg_test_begin "kernel/OOM kill as an event ($O)" headroom-test-events
+out=$(mktemp)
+trap 'cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
+[ -r /dev/kmsg ] || fail "/dev/kmsg is not readable here: no victim to name"
+cg_limit "$CG" 33554432
+"$O/headroom" --json --cgroup "$CG" -d 3 -n 2 > "$out" &
+hr=$!
+i=0; until [ -s "$out" ]; do i=$((i + 1)); [ $i -lt 50 ] || fail "no first sample"; sleep 0.1; done
+sh -c 'echo $$ > "$0/cgroup.procs" && exec "$1" 64 4 20 5' "$CG_MOUNT$CG" "$PWD/$O/tests/hog" > /dev/null &
+hog=$!
+wait $hog; hog_status=$?
+# as it happens: within a second of the kill, while the next sample is due
+# only at 3 s
+i=0; until grep -q '"event":"oom_kill"' "$out"; do
+  i=$((i + 1)); [ $i -lt 10 ] || fail "no event within a second of the kill: $(cat "$out" | cut -c1-200)"; sleep 0.1; done
+wait $hr || fail "headroom exited $?"
+[ "$hog_status" = 137 ] || fail "the allocator exited $hog_status, not 137"
+# the lines in order: S (a sample) or E (an event)
+order=$(jq -r 'if .event then "E" else "S" end' "$out" | tr -d '\n')
+[ "$order" = SES ] || fail "lines came as $order, not sample, event, sample: $(cat "$out" | cut -c1-300)"
+ev=$(jq -c 'select(.event == "oom_kill")' "$out")
+echo "$name: $ev" | cut -c1-400
+echo "$ev" | jq -e --argjson pid "$hog" --arg cg "$CG" '.pid == $pid and .comm == "hog" and .scope == "cgroup"
+  and .task_memcg == $cg and .oom_memcg == $cg and .anon_rss >= 16777216 and .limit == 33554432
+  and .oom_score_adj == 0' > /dev/null || fail "the event does not name the kill: $ev"
+result PASS "$name"
