@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,10 +17,12 @@
 #include <unistd.h>
 
 #include "collectors/collector.h"
+#include "collectors/oomlog.h"
 #include "driver/driver.h"
 #include "util/clock.h"
 #include "lab/labcg.h"
 #include "tui/app.h"
+#include "output/batch.h"
 #include "output/json.h"
 #include "lab/lab.h"
 #include "cli/options.h"
@@ -50,6 +54,8 @@ struct lab_stats {
 	size_t npart;
 	char line[128]; /* ... and its last whole line */
 	char footer[192]; /* what the dashboard shows of it */
+	int told;	  /* OOM kills the kernel log told of (batch and JSON) */
+	char last_kill[96]; /* the last of them: "COMM (pid N)" */
 };
 
 static void run_usage(FILE *f)
@@ -275,9 +281,12 @@ static void summary(FILE *f, const struct lab_stats *st, const char *path)
 {
 	char peak[16], lim[16], kills[16], end[128];
 	describe_end(end, sizeof(end), st);
-	fprintf(f, "headroom run: %s: peak %s of %s, %.1f s at the limit, OOM kills %s; COMMAND %s\n", path,
+	char told[160] = "";
+	if (st->told)
+		snprintf(told, sizeof(told), " (the kernel's log: %d, last %s)", st->told, st->last_kill);
+	fprintf(f, "headroom run: %s: peak %s of %s, %.1f s at the limit, OOM kills %s%s; COMMAND %s\n", path,
 		fmt_bytes(peak, sizeof(peak), st->peak), fmt_bytes(lim, sizeof(lim), st->limit), st->at_limit,
-		fmt_count(kills, sizeof(kills), st->oom_kills), end);
+		fmt_count(kills, sizeof(kills), st->oom_kills), told, end);
 }
 
 static void batch_line(const struct sample *s, double t0)
@@ -326,13 +335,30 @@ static int batch_sample(void *ctx, struct driver *d)
 	return b->last;
 }
 
+/* An OOM kill the kernel told of: a line as it happens, counted. */
+static void batch_oom_kill(void *ctx, const struct oom_kill *k)
+{
+	struct batch *b = ctx;
+	if (b->json)
+		json_print_oom_kill(stdout, k);
+	else
+		batch_print_oom_kill(stdout, k);
+	fflush(stdout);
+	b->st->told++;
+	char comm[64];
+	snprintf(b->st->last_kill, sizeof(b->st->last_kill), "%s (pid %d)", sanitize(comm, sizeof(comm), k->comm),
+		 k->pid);
+}
+
+/* Until the next sample, or a kill told, or a signal (stop_asked). */
 static int batch_wait(void *ctx, double until)
 {
 	struct batch *b = ctx;
 	double left = until - clock_mono();
 	if (left > 0) {
-		struct timespec ts = { (time_t)left, (long)((left - (double)(time_t)left) * 1e9) };
-		nanosleep(&ts, NULL); /* a signal cuts it short: stop_asked is looked at */
+		struct pollfd p = { .fd = collector_event_fd(b->col), .events = POLLIN };
+		if (poll(&p, p.fd >= 0 ? 1 : 0, (int)ceil(left * 1000)) > 0)
+			collector_oom_kills(b->col, batch_oom_kill, b);
 	}
 	b->last = child_ended(b->st) || stop_asked;
 	if (b->last)
@@ -345,7 +371,12 @@ static void run_batch(struct collector *col, struct lab_stats *st, double delay,
 	struct driver d;
 	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono() };
 	double interval = delay;
-	struct driver_loop l = { .interval = &interval, .next = &b.next, .sample = batch_sample, .wait = batch_wait, .ctx = &b };
+	struct driver_loop l = { .interval = &interval,
+				 .next = &b.next,
+				 .sample = batch_sample,
+				 .wait = batch_wait,
+				 .oom_kill = batch_oom_kill,
+				 .ctx = &b };
 	driver_init(&d, col);
 	driver_run(&d, &l);
 	driver_free(&d);

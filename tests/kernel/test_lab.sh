@@ -29,7 +29,10 @@ lab() {
   took=$(( $(now_ms) - t0 ))
 }
 # q NAME JQ-FILTER: the filter over all of NAME's samples (an array).
-q() { jq -s -c "$2" "$tmp/$1.json"; }
+q() { jq -s -c "map(select(.event == null)) | $2" "$tmp/$1.json"; }
+# ev NAME JQ-FILTER: the filter over NAME's OOM kill events (an array),
+# which headroom read from the kernel's log as they happened.
+ev() { jq -s -c "map(select(.event == \"oom_kill\")) | $2" "$tmp/$1.json"; }
 # done_ok NAME: the run's cgroup is gone and its processes with it.
 done_ok() {
   [ ! -d "$CG_MOUNT$CG/$1" ] || fail "cgroup $CG/$1 left behind"
@@ -48,6 +51,12 @@ s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: (.[-1].cgroups[0].files 
 show "$s status $rc"
 [ "$rc" = 137 ] || fail "COMMAND exited $rc, not 137"
 echo "$s" | jq -e '.max >= 48*1048576 and .peak == 67108864 and .ooms == 1' > /dev/null || fail "not up to the limit and one kill: $s"
+# the kernel names the victim: eat (comm headroom) in the run's cgroup, whose limit fired
+e=$(ev anon '{n: length, comm: .[0].comm, cg: .[0].task_memcg, fired: .[0].oom_memcg, anon: .[0].anon_rss}')
+show "event: $e"
+echo "$e" | jq -e --arg cg "$CG/anon" '.n == 1 and .comm == "headroom" and .cg == $cg and .fired == $cg and .anon >= 48*1048576' > /dev/null ||
+  fail "not one OOM kill event naming eat in $CG/anon: $e"
+grep -q "OOM kills 1 (the kernel's log: 1, last headroom (pid " "$tmp/anon.err" || fail "the summary does not count the kill told: $(cat "$tmp/anon.err")"
 done_ok anon
 fi
 
@@ -169,6 +178,12 @@ s=$(q who '[.[] | {k: .cgroups[0].oom_kills,
 show "$s status $rc"
 echo "$s" | jq -e '.before.a > .before.b.s and .after.a == null and .after.b != null and .kills == 1' > /dev/null ||
   fail "the oom_score_adj 1000 eater shown higher and killed, the big one alive: $s"
+# ... and the kernel's log names that eater, by its pid
+small=$(q who '[.[].processes[] | select(.comm == "headroom" and (.cmdline | test("oom-score-adj 1000"))) | .pid][0]')
+e=$(ev who '{n: length, pid: .[0].pid, adj: .[0].oom_score_adj}')
+show "event: $e (the oom_score_adj 1000 eater was pid $small)"
+echo "$e" | jq -e --argjson p "$small" '.n == 1 and .pid == $p and .adj == 1000' > /dev/null ||
+  fail "the event does not name the oom_score_adj 1000 eater: $e"
 done_ok who
 fi
 
