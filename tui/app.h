@@ -108,6 +108,8 @@ int settings_save(const struct app *a, char *err, size_t errlen);
  * it back (overview -> processes -> mappings, each -> cgroup detail). */
 void procview_open(struct app *a, const char *cg); /* a cgroup's processes, or all (NULL) */
 void infoview_open(struct app *a, const char *path);
+/* The detail of the cgroup process p is in, or a word in the footer why not. */
+void infoview_open_proc(struct app *a, const struct proc_sample *p);
 void mapview_open(struct app *a, const struct proc_sample *p);
 
 #endif

@@ -33,6 +33,14 @@ void infoview_open(struct app *a, const char *path)
 	a->il = (struct listview){ 0 };
 }
 
+void infoview_open_proc(struct app *a, const struct proc_sample *p)
+{
+	if (p && p->cg >= 0)
+		infoview_open(a, a->cur->cgs[p->cg].path);
+	else
+		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+}
+
 /* The lines for the current sample; a cgroup that went away keeps its last
  * lines and says so. */
 static void update(struct app *a)

@@ -200,11 +200,7 @@ static void back(struct app *a, int ch)
 static void detail(struct app *a, int ch)
 {
 	(void)ch;
-	const struct proc_sample *p = mapview_proc(a);
-	if (p && p->cg >= 0)
-		infoview_open(a, a->cur->cgs[p->cg].path);
-	else
-		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+	infoview_open_proc(a, mapview_proc(a));
 }
 
 static const struct key_action keys[] = {

@@ -334,11 +334,7 @@ static void open_maps(struct app *a, int ch)
 static void detail(struct app *a, int ch)
 {
 	(void)ch;
-	const struct proc_sample *p = selected(a);
-	if (p && p->cg >= 0)
-		infoview_open(a, a->cur->cgs[p->cg].path);
-	else
-		snprintf(a->status, sizeof(a->status), "that process is in no cgroup shown here");
+	infoview_open_proc(a, selected(a));
 }
 
 static void back(struct app *a, int ch)
