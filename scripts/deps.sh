@@ -9,7 +9,7 @@
 set -eu
 
 BUILD="make gcc pkg-config libc6-dev libncurses-dev libproc2-dev"
-TEST="$BUILD clang libcmocka-dev tmux jq procps util-linux qemu-system-x86 busybox-static cpio"
+TEST="$BUILD clang libcmocka-dev tmux jq procps util-linux patch qemu-system-x86 busybox-static cpio"
 BENCH="$BUILD procps tmux htop"
 SHOTS="$BUILD tmux aha chromium fonts-dejavu-core"
 # Recreating the v2 fixture in a QEMU guest (tests/fixtures/make-v2-capture.sh).

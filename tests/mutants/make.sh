@@ -3,7 +3,8 @@
 # replaces the one occurrence of OLD in FILE by NEW, saves the difference
 # as tests/mutants/NAME.patch (with its Mutant: and Test: lines, see run.sh)
 # and puts FILE back as it was. When code moves, a stale mutant is written
-# again this way against its new place.
+# again this way against its new place. Needs python3 (for the exact
+# replacement); make mutants itself needs only sh and patch.
 set -eu
 [ $# = 6 ] || { echo "usage: $0 NAME WHAT TEST FILE OLD NEW" >&2; exit 2; }
 cd "$(dirname "$0")/../.."
