@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* headroom: live memory dashboard for Linux cgroups. */
-#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "collectors/collector.h"
@@ -52,7 +50,12 @@ static int run(struct collector *c, const struct options *o)
 	struct driver d;
 	struct printer p = { c, o, 0 };
 	double interval = o->delay, next = clock_mono();
-	struct driver_loop l = { .interval = &interval, .next = &next, .count = o->count, .sample = print_sample, .oom_kill = print_oom_kill, .ctx = &p };
+	struct driver_loop l = { .interval = &interval,
+				 .next = &next,
+				 .count = o->count,
+				 .sample = print_sample,
+				 .oom_kill = print_oom_kill,
+				 .ctx = &p };
 	driver_init(&d, c);
 	int e = driver_run(&d, &l);
 	if (e)

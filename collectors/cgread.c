@@ -40,14 +40,11 @@ pid_t *cgread_pids(const char *dir, size_t *n)
 	*n = 0;
 	if (buf_read_at(&b, AT_FDCWD, p) == 0) {
 		for (const char *s = b.p; *s;) {
-			val_t v = parse_u64(&s);
-			if (v.st == V_OK && v.v > 0 && v.v <= 0x7fffffff) {
+			int pid = parse_pid_line(&s);
+			if (pid) {
 				pids = xreallocarray(pids, *n + 1, sizeof(*pids));
-				pids[(*n)++] = (pid_t)v.v;
+				pids[(*n)++] = (pid_t)pid;
 			}
-			s += strcspn(s, "\n");
-			if (*s)
-				s++;
 		}
 	}
 	buf_free(&b);

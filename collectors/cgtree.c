@@ -357,15 +357,11 @@ static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample
 	c->procs_fresh = 1;
 	n->dirty_procs = 0;
 	for (const char *p = t->buf.p; *p;) {
-		val_t pid = parse_u64(&p);
-		if (pid.st == V_OK && pid.v > 0 && pid.v <= 0x7fffffff) {
+		int pid = parse_pid_line(&p);
+		if (pid) {
 			c->nprocs++;
-			fn(ctx, (int)pid.v, idx);
+			fn(ctx, pid, idx);
 		}
-		while (*p && *p != '\n')
-			p++;
-		if (*p)
-			p++;
 	}
 	return 0;
 }

@@ -45,9 +45,8 @@ int kmsg_fd(const struct kmsg *k)
 	return k ? k->fd : -1;
 }
 
-int kmsg_drain(struct kmsg *k, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx)
+void kmsg_drain(struct kmsg *k, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx)
 {
-	int kills = 0;
 	for (;;) {
 		ssize_t n = read(k->fd, k->rec, sizeof(k->rec) - 1);
 		if (n < 0 && errno == EPIPE)
@@ -59,10 +58,7 @@ int kmsg_drain(struct kmsg *k, void (*fn)(void *ctx, const struct oom_kill *kill
 		if (nl)
 			*nl = '\0'; /* the text; continuation lines (" KEY=value") after it are dropped */
 		struct oom_kill kill;
-		if (oomlog_feed(&k->log, k->rec, &kill)) {
-			kills++;
+		if (oomlog_feed(&k->log, k->rec, &kill))
 			fn(ctx, &kill);
-		}
 	}
-	return kills;
 }

@@ -15,9 +15,9 @@ struct kmsg *kmsg_open(void);
 void kmsg_close(struct kmsg *k);
 /* For poll(): readable when records came. */
 int kmsg_fd(const struct kmsg *k);
-/* Read every record there is; fn(ctx, kill) for each kill told. Returns
- * how many kills. Records the ring overwrote before they were read are
- * skipped (a report cut so loses its first lines, not its kill line). */
-int kmsg_drain(struct kmsg *k, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx);
+/* Read every record there is; fn(ctx, kill) for each kill told. Records
+ * the ring overwrote before they were read are skipped (a report cut so
+ * loses its first lines, not its kill line). */
+void kmsg_drain(struct kmsg *k, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx);
 
 #endif

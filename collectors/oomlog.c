@@ -13,7 +13,6 @@ static void reset(struct oomlog *p)
 	k->usage = k->limit = val_na(NA_ABSENT);
 	k->total_vm = k->anon_rss = k->file_rss = k->shmem_rss = k->pgtables = k->uid = val_na(NA_ABSENT);
 	k->oom_score_adj = sval_na(NA_ABSENT);
-	p->have_usage = p->have_ctx = 0;
 }
 
 void oomlog_init(struct oomlog *p)
@@ -65,7 +64,7 @@ static const char *last_in(const char *s, const char *end, const char *needle)
 /* "oom-kill:constraint=C,nodemask=..,oom_memcg=M,task_memcg=T,task=COMM,pid=P,uid=U"
  * Paths and the command may hold commas: values are cut at the keys that
  * follow them, looked for from the end. */
-static int parse_ctx(struct oom_kill *k, const char *t)
+static void parse_ctx(struct oom_kill *k, const char *t)
 {
 	const char *end = t + strlen(t);
 	const char *uid = last_in(t, end, ",uid="), *pid = uid ? last_in(t, uid, ",pid=") : NULL;
@@ -74,7 +73,7 @@ static int parse_ctx(struct oom_kill *k, const char *t)
 	const char *om = tm ? last_in(t, tm, ",oom_memcg=") : NULL;
 	const char *con = strstr(t, "constraint="), *nm = strstr(t, ",nodemask=");
 	if (!uid || !pid || !task || !tm)
-		return -1;
+		return; /* not one it can read: the kill is told without it */
 	if (con && nm && nm > con)
 		span(k->constraint, sizeof(k->constraint), con + 11, nm);
 	if (om)
@@ -86,7 +85,6 @@ static int parse_ctx(struct oom_kill *k, const char *t)
 	k->pid = val_is_ok(v) && v.v <= 0x7fffffff ? (int)v.v : -1;
 	s = uid + 5;
 	k->uid = parse_u64(&s);
-	return 0;
 }
 
 /* "<msg>: Killed process P (COMM) total-vm:..kB, anon-rss:..kB, ...". */
@@ -131,9 +129,8 @@ int oomlog_feed(struct oomlog *p, const char *record, struct oom_kill *out)
 		reset(p); /* a cgroup's report begins */
 		p->cur.usage = field(text, "usage ", 1);
 		p->cur.limit = field(text, "limit ", 1);
-		p->have_usage = 1;
 	} else if (strncmp(text, "oom-kill:", 9) == 0) {
-		p->have_ctx = parse_ctx(&p->cur, text + 9) == 0;
+		parse_ctx(&p->cur, text + 9);
 	} else if (killed && parse_killed(&p->cur, text, killed + 2) == 0) {
 		p->cur.seq = val_is_ok(seq) ? seq.v : 0;
 		p->cur.usec = val_is_ok(usec) ? usec.v : 0;

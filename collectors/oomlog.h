@@ -32,7 +32,6 @@ struct oom_kill {
 /* What is known of the kill being told. */
 struct oomlog {
 	struct oom_kill cur;
-	int have_usage, have_ctx;
 };
 
 void oomlog_init(struct oomlog *p);

@@ -1,10 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "driver/driver.h"
 
-#include <errno.h>
 #include <math.h>
 #include <poll.h>
-#include <time.h>
 
 #include "model/model.h"
 #include "util/clock.h"
@@ -39,21 +37,17 @@ static void ignore(void *ctx, const struct oom_kill *kill)
 	(void)kill;
 }
 
-/* The default wait: until then, or the kernel's events as they come. */
-static int wait_events(struct driver *d, const struct driver_loop *l, double until)
+void driver_wait(struct driver *d, const struct driver_loop *l, double until)
 {
 	int fd = collector_event_fd(d->col);
 	for (double left; (left = until - clock_mono()) > 0;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int n = poll(&p, fd >= 0 ? 1 : 0, isinf(left) ? -1 : (int)ceil(left * 1000));
-		if (n > 0 && l->oom_kill)
-			collector_oom_kills(d->col, l->oom_kill, l->ctx);
-		else if (n > 0)
-			collector_oom_kills(d->col, ignore, NULL);
-		else if (n < 0 && errno != EINTR)
-			break;
+		if (n > 0)
+			collector_oom_kills(d->col, l->oom_kill ? l->oom_kill : ignore, l->ctx);
+		else if (n < 0)
+			return; /* a signal: the front end may have something to do */
 	}
-	return 0;
 }
 
 int driver_run(struct driver *d, const struct driver_loop *l)
@@ -74,7 +68,11 @@ int driver_run(struct driver *d, const struct driver_loop *l)
 				*l->next = clock_mono() + *l->interval;
 		}
 		double until = l->paused && *l->paused ? INFINITY : *l->next;
-		if (l->wait ? l->wait(l->ctx, until) : wait_events(d, l, until))
-			return 0;
+		if (l->wait) {
+			if (l->wait(l->ctx, until))
+				return 0;
+		} else {
+			driver_wait(d, l, until);
+		}
 	}
 }

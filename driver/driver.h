@@ -46,5 +46,9 @@ struct driver_loop {
 /* Returns 0 when the front end stopped or count samples were taken, or
  * ENOENT when the view's cgroup went away. */
 int driver_run(struct driver *d, const struct driver_loop *l);
+/* The default wait, for a front end's own wait to call: until `until`,
+ * handing each OOM kill the kernel tells of to l->oom_kill as it comes;
+ * back early on a signal. */
+void driver_wait(struct driver *d, const struct driver_loop *l, double until);
 
 #endif

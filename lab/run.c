@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,6 +315,8 @@ struct batch {
 	struct lab_stats *st;
 	int json, last;
 	double t0, next; /* next: when the driver takes the next sample */
+	struct driver *d;
+	const struct driver_loop *l;
 };
 
 static int batch_sample(void *ctx, struct driver *d)
@@ -350,16 +350,12 @@ static void batch_oom_kill(void *ctx, const struct oom_kill *k)
 		 k->pid);
 }
 
-/* Until the next sample, or a kill told, or a signal (stop_asked). */
+/* The driver's wait (kills told as they come), then: has COMMAND ended, or
+ * a signal asked us to stop? */
 static int batch_wait(void *ctx, double until)
 {
 	struct batch *b = ctx;
-	double left = until - clock_mono();
-	if (left > 0) {
-		struct pollfd p = { .fd = collector_event_fd(b->col), .events = POLLIN };
-		if (poll(&p, p.fd >= 0 ? 1 : 0, (int)ceil(left * 1000)) > 0)
-			collector_oom_kills(b->col, batch_oom_kill, b);
-	}
+	driver_wait(b->d, b->l, until);
 	b->last = child_ended(b->st) || stop_asked;
 	if (b->last)
 		b->next = clock_mono(); /* the next sample is the last: take it now */
@@ -369,7 +365,7 @@ static int batch_wait(void *ctx, double until)
 static void run_batch(struct collector *col, struct lab_stats *st, double delay, int json)
 {
 	struct driver d;
-	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono() };
+	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono(), &d, NULL };
 	double interval = delay;
 	struct driver_loop l = { .interval = &interval,
 				 .next = &b.next,
@@ -377,6 +373,7 @@ static void run_batch(struct collector *col, struct lab_stats *st, double delay,
 				 .wait = batch_wait,
 				 .oom_kill = batch_oom_kill,
 				 .ctx = &b };
+	b.l = &l;
 	driver_init(&d, col);
 	driver_run(&d, &l);
 	driver_free(&d);

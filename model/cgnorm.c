@@ -174,11 +174,9 @@ void cgnorm_fill(struct sample *s)
 
 double cgnorm_unreclaimable_pct(const struct cg_norm *n)
 {
-	if (!val_is_ok(n->usage) || !val_is_ok(n->eff_limit) || n->eff_limit.v == 0)
+	/* page cache is reclaimable: a cgroup full of cache is not in danger */
+	val_t hard = val_sub_clamp(n->usage, n->reclaimable); /* N/A when either is */
+	if (!val_is_ok(hard) || !val_is_ok(n->eff_limit) || n->eff_limit.v == 0)
 		return NAN;
-	/* page cache is reclaimable: a cgroup full of cache is not in danger
-	 * (none is counted as reclaimable where the figure is N/A) */
-	uint64_t rec = val_is_ok(n->reclaimable) ? n->reclaimable.v : 0;
-	uint64_t hard = n->usage.v > rec ? n->usage.v - rec : 0;
-	return 100.0 * (double)hard / (double)n->eff_limit.v;
+	return 100.0 * (double)hard.v / (double)n->eff_limit.v;
 }

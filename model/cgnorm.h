@@ -12,7 +12,8 @@ void cgnorm_fill(struct sample *s);
 
 /* The share of the effective limit taken by what cannot be reclaimed
  * (usage less reclaimable), in percent: how close the cgroup is to its
- * limit in earnest (the dashboard colours rows by it). NAN when N/A. */
+ * limit in earnest (the dashboard colours rows by it). NAN when usage,
+ * reclaimable or the limit is N/A. */
 double cgnorm_unreclaimable_pct(const struct cg_norm *n);
 
 /* A key of a flat-keyed file, N/A with the file's own reason when the file

@@ -93,7 +93,7 @@ static void back(struct app *a, int ch)
 }
 
 static const struct key_action keys[] = {
-	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+	KEY_ACTION_BACK(back),
 };
 
 static struct listview *list(struct app *a)

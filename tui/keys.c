@@ -22,45 +22,25 @@ const struct key_action *keys_find(const struct key_action *k, size_t n, int ch)
 
 /* ---- moving in the screen's list ---- */
 
-static void up(struct app *a, int ch)
+static void move_in_list(struct app *a, int ch)
 {
-	(void)ch;
-	list_move(a->scr->list(a), -1);
-}
-static void down(struct app *a, int ch)
-{
-	(void)ch;
-	list_move(a->scr->list(a), 1);
-}
-static void page_up(struct app *a, int ch)
-{
-	(void)ch;
-	list_move(a->scr->list(a), -a->scr->list(a)->height);
-}
-static void page_down(struct app *a, int ch)
-{
-	(void)ch;
-	list_move(a->scr->list(a), a->scr->list(a)->height);
-}
-static void home(struct app *a, int ch)
-{
-	(void)ch;
-	list_home(a->scr->list(a));
-}
-static void end(struct app *a, int ch)
-{
-	(void)ch;
-	list_end(a->scr->list(a));
+	struct listview *l = a->scr->list(a);
+	switch (ch) {
+	case KEY_UP: case 'k': list_move(l, -1); break;
+	case KEY_DOWN: case 'j': list_move(l, 1); break;
+	case KEY_PPAGE: list_move(l, -l->height); break;
+	case KEY_NPAGE: list_move(l, l->height); break;
+	case KEY_HOME: case 'g': list_home(l); break;
+	case KEY_END: case 'G': list_end(l); break;
+	}
 }
 
 const struct key_action nav_keys[] = {
-	{ .keys = { KEY_UP, 'k' }, .names = "Up Down j k", .does = "move", .fn = up },
-	{ .keys = { KEY_DOWN, 'j' }, .fn = down },
-	{ .names = "PgUp PgDn Home End g G", .does = "by a page; to the top, the end" },
-	{ .keys = { KEY_PPAGE }, .fn = page_up },
-	{ .keys = { KEY_NPAGE }, .fn = page_down },
-	{ .keys = { KEY_HOME, 'g' }, .fn = home },
-	{ .keys = { KEY_END, 'G' }, .fn = end },
+	{ .keys = { KEY_UP, 'k', KEY_DOWN, 'j' }, .names = "Up Down j k", .does = "move", .fn = move_in_list },
+	{ .keys = { KEY_PPAGE, KEY_NPAGE, KEY_HOME, 'g', KEY_END, 'G' },
+	  .names = "PgUp PgDn Home End g G",
+	  .does = "by a page; to the top, the end",
+	  .fn = move_in_list },
 };
 const size_t nav_nkeys = N(nav_keys);
 

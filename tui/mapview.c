@@ -204,8 +204,8 @@ static void detail(struct app *a, int ch)
 }
 
 static const struct key_action keys[] = {
-	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
-	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+	KEY_ACTION_DETAIL(detail),
+	KEY_ACTION_BACK(back),
 };
 
 static struct listview *list(struct app *a)

@@ -373,9 +373,8 @@ static void fold(struct app *a, int ch)
 }
 
 static const struct key_action keys[] = {
-	{ .keys = { '\r', '\n', KEY_ENTER, KEY_RIGHT }, .names = "Enter Right",
-	  .does = "a cgroup's processes; a process's mappings", .fn = open_procs },
-	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
+	KEY_ACTION_ENTER(open_procs),
+	KEY_ACTION_DETAIL(detail),
 	{ .keys = { 'a' }, .names = "a", .does = "all processes", .fn = all_procs },
 	{ .keys = { 't' }, .names = "t", .does = "tree or flat (largest first)", .fn = tree_flat },
 	{ .keys = { ' ', '+', '-' }, .names = "Space + -", .does = "fold, unfold a subtree", .fn = fold },

@@ -360,10 +360,9 @@ static void invert(struct app *a, int ch)
 }
 
 static const struct key_action keys[] = {
-	{ .keys = { '\r', '\n', KEY_ENTER, KEY_RIGHT }, .names = "Enter Right",
-	  .does = "a cgroup's processes; a process's mappings", .fn = open_maps },
-	{ .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = detail },
-	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = back },
+	KEY_ACTION_ENTER(open_maps),
+	KEY_ACTION_DETAIL(detail),
+	KEY_ACTION_BACK(back),
 	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6", .does = "sort by the column before, after",
 	  .fn = sort_column },
 	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert },

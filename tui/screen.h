@@ -22,6 +22,16 @@ struct key_action {
 	void (*fn)(struct app *a, int ch);
 };
 
+/* Actions several screens have, written once: the help lists an action
+ * once when its keys' names and words are the same everywhere. (Key codes
+ * from curses, which the screens include.) */
+#define KEY_ACTION_ENTER(f)                                                                                  \
+	{ .keys = { '\r', '\n', KEY_ENTER, KEY_RIGHT }, .names = "Enter Right",                              \
+	  .does = "a cgroup's processes; a process's mappings", .fn = (f) }
+#define KEY_ACTION_DETAIL(f) { .keys = { 'i' }, .names = "i", .does = "cgroup detail (from a process: its cgroup)", .fn = (f) }
+#define KEY_ACTION_BACK(f)                                                                                   \
+	{ .keys = { 27, KEY_BACKSPACE, 127, KEY_LEFT }, .names = "Esc Backspace Left", .does = "back", .fn = (f) }
+
 struct screen {
 	const char *name;
 	const struct key_action *keys;

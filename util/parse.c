@@ -29,6 +29,15 @@ val_t parse_u64(const char **s)
 	return overflow ? val_na(NA_OVERFLOW) : val_ok(v);
 }
 
+int parse_pid_line(const char **s)
+{
+	const char *p = *s;
+	val_t pid = parse_u64(&p);
+	p += strcspn(p, "\n");
+	*s = *p ? p + 1 : p;
+	return pid.st == V_OK && pid.v > 0 && pid.v <= 0x7fffffff ? (int)pid.v : 0;
+}
+
 static int only_blanks(const char *p)
 {
 	while (is_blank(*p))

@@ -14,6 +14,10 @@
  * Returns V_OK, or V_NA with NA_GARBAGE (no digits) or NA_OVERFLOW. */
 val_t parse_u64(const char **s);
 
+/* One line of a pid list (cgroup.procs): its pid, or 0 when the line holds
+ * none (garbage, 0, past INT_MAX); *s moves to the start of the next line. */
+int parse_pid_line(const char **s);
+
 /* A whole file holding one number, or "max" (v2) / a v1 counter maximum
  * (unlimited). Trailing whitespace is allowed, anything else is garbage. */
 val_t parse_limit(const char *text);

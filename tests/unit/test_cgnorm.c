@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* v1 swap: memory.stat total_swap when the kernel has it, else memsw.usage
  * - usage (two reads at two moments), never below 0. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,10 +41,30 @@ static void test_v1_swap(void **state)
 	sample_free(&s);
 }
 
+/* The row colour's figure: usage less reclaimable, of the effective limit;
+ * N/A (NAN) when any of the three is, never a share counted with a 0. */
+static void test_unreclaimable_pct(void **state)
+{
+	(void)state;
+	struct cg_norm n = { .usage = val_ok(150), .reclaimable = val_ok(50), .eff_limit = val_ok(200) };
+	assert_float_equal(cgnorm_unreclaimable_pct(&n), 50.0, 1e-9);
+	n.reclaimable = val_ok(400); /* more than usage: nothing left to count */
+	assert_float_equal(cgnorm_unreclaimable_pct(&n), 0.0, 1e-9);
+	n.reclaimable = val_na(NA_ABSENT);
+	assert_true(isnan(cgnorm_unreclaimable_pct(&n)));
+	n.reclaimable = val_ok(50);
+	n.eff_limit = val_unlimited();
+	assert_true(isnan(cgnorm_unreclaimable_pct(&n)));
+	n.eff_limit = val_ok(200);
+	n.usage = val_na(NA_DENIED);
+	assert_true(isnan(cgnorm_unreclaimable_pct(&n)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_v1_swap),
+		cmocka_unit_test(test_unreclaimable_pct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -148,6 +148,19 @@ static void test_cgroup_file(void **state)
 	assert_int_equal(cgroup_file_path("", 1, NULL, p, sizeof(p)), -1);
 }
 
+/* cgroup.procs, a pid a line: garbage, 0 and past INT_MAX are no pid. */
+static void test_pid_lines(void **state)
+{
+	(void)state;
+	const char *p = "12\n0\nx1\n2147483648\n 5\n7";
+	int want[] = { 12, 0, 0, 0, 0, 7 };
+	for (int i = 0; i < 6; i++)
+		assert_int_equal(parse_pid_line(&p), want[i]);
+	assert_int_equal(*p, '\0');
+	assert_int_equal(parse_pid_line(&p), 0); /* at the end: stays there */
+	assert_int_equal(*p, '\0');
+}
+
 /* mountinfo writes space, tab, newline and backslash in paths as \ooo. */
 static void test_unescape(void **state)
 {
@@ -169,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_psi),
 		cmocka_unit_test(test_cgroup_file),
 		cmocka_unit_test(test_unescape),
+		cmocka_unit_test(test_pid_lines),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
