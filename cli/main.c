@@ -35,13 +35,13 @@ static int print_sample(void *ctx, struct driver *d)
 	return p->failed;
 }
 
-static void print_oom_kill(void *ctx, const struct oom_kill *k)
+static void print_event(void *ctx, const struct event *ev)
 {
 	struct printer *p = ctx;
 	if (p->o->mode == OUT_JSON)
-		json_print_oom_kill(stdout, k);
+		json_print_event(stdout, ev);
 	else
-		batch_print_oom_kill(stdout, k);
+		batch_print_event(stdout, ev);
 	p->failed = fflush(stdout) != 0;
 }
 
@@ -54,7 +54,7 @@ static int run(struct collector *c, const struct options *o)
 				 .next = &next,
 				 .count = o->count,
 				 .sample = print_sample,
-				 .oom_kill = print_oom_kill,
+				 .event = print_event,
 				 .ctx = &p };
 	driver_init(&d, c);
 	int e = driver_run(&d, &l);

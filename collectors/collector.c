@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "collectors/cgtree.h"
+#include "util/clock.h"
 #include "util/fsio.h"
 #include "collectors/kmsg.h"
 #include "collectors/mounts.h"
@@ -31,6 +32,7 @@ struct collector {
 	struct kmsg *kmsg;	   /* NULL: the kernel log cannot be read (or --root) */
 	uint64_t seq;
 	char warning[256];
+	char no_log[160]; /* why the kernel log is not read; "" it is */
 };
 
 static int is_live_root(const char *root)
@@ -89,6 +91,10 @@ struct collector *collector_open(const struct collector_opts *o, char *err, size
 	c->procs = proctab_open(c->rootfd, &c->pool);
 	c->detail = lp2 ? procdetail_open(c->rootfd) : NULL;
 	c->kmsg = is_live_root(o->root) ? kmsg_open() : NULL;
+	if (!is_live_root(o->root))
+		snprintf(c->no_log, sizeof(c->no_log), "a tree under --root has no kernel log");
+	else if (!c->kmsg)
+		snprintf(c->no_log, sizeof(c->no_log), "/dev/kmsg cannot be read: %s", strerror(errno));
 	return c;
 }
 
@@ -106,18 +112,11 @@ void collector_close(struct collector *c)
 	free(c);
 }
 
-static double clock_secs(clockid_t id)
-{
-	struct timespec ts;
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int collector_sample(struct collector *c, struct sample *s)
 {
 	s->seq = ++c->seq;
-	s->mono = clock_secs(CLOCK_MONOTONIC);
-	s->wall = clock_secs(CLOCK_REALTIME);
+	s->mono = clock_mono();
+	s->wall = clock_wall();
 	s->version = c->mounts.version;
 	s->layout = (int)c->mounts.layout;
 	sysmem_read(c->sys, &s->sys);
@@ -161,6 +160,11 @@ void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct
 {
 	if (c->kmsg)
 		kmsg_drain(c->kmsg, fn, ctx);
+}
+
+const char *collector_no_log(const struct collector *c)
+{
+	return c->no_log[0] ? c->no_log : NULL;
 }
 
 const char *collector_warning(const struct collector *c)

@@ -47,6 +47,10 @@ int collector_event_fd(const struct collector *c);
 /* The OOM kills told since the last call: fn(ctx, kill) for each. */
 void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx);
 
+/* Why OOM kills are known without their victims (the kernel log cannot
+ * be read: not root, kernel.dmesg_restrict, or --root), or NULL. */
+const char *collector_no_log(const struct collector *c);
+
 /* Something the user should know (e.g. why libproc2 figures are N/A under
  * --root), or NULL. */
 const char *collector_warning(const struct collector *c);

@@ -17,6 +17,10 @@ struct cg_norm {
 	val_t usage, limit, anon, file, kernel, shmem, swap;
 	val_t active_file, inactive_file; /* the page cache's LRU lists */
 	val_t working_set, reclaimable, oom_kills, limit_hits;
+	/* this cgroup's own, not its subtree's: OOM kills of its processes,
+	 * hits of its own limit, throttling at its memory.high (v2); v1's
+	 * under_oom (1: its OOM killer is disabled and its tasks wait) */
+	val_t kills_local, hits_local, high_local, under_oom;
 	val_t peak; /* the kernel's high-water mark of usage */
 	val_t min, low, high, soft_limit; /* markers; N/A where the version has none */
 	val_t eff_limit;		  /* smallest limit from here to the root */
@@ -33,6 +37,7 @@ struct cg_rates {
 	double pgscan_ps, pgsteal_ps, refault_ps;
 	double limit_hits_ps; /* v2 events max, v1 failcnt */
 	val_t new_oom_kills;  /* since the previous sample */
+	val_t new_kills_local, new_hits_local, new_high_local; /* the same of cg_norm's *_local */
 };
 
 struct cg_sample {

@@ -10,6 +10,7 @@
 void driver_init(struct driver *d, struct collector *col)
 {
 	*d = (struct driver){ .col = col };
+	events_init(&d->ev, collector_no_log(col));
 }
 
 int driver_next(struct driver *d)
@@ -19,6 +20,7 @@ int driver_next(struct driver *d)
 	if (e)
 		return e;
 	model_update(d->cur, s);
+	events_from_samples(&d->ev, d->cur, s);
 	d->prev = d->cur;
 	d->cur = s;
 	return 0;
@@ -28,23 +30,50 @@ void driver_free(struct driver *d)
 {
 	sample_free(&d->buf[0]);
 	sample_free(&d->buf[1]);
+	events_free(&d->ev);
 	d->cur = d->prev = NULL;
 }
 
-static void ignore(void *ctx, const struct oom_kill *kill)
+static void add_kill(void *ctx, const struct oom_kill *kill)
 {
-	(void)ctx;
-	(void)kill;
+	struct driver *d = ctx;
+	events_add_kill(&d->ev, kill, d->cur, clock_mono(), clock_wall());
+}
+
+/* Hand the events not yet handed, oldest first (those the ring dropped
+ * before they could be are skipped). */
+static int tell(struct driver *d, const struct driver_loop *l)
+{
+	int n = 0;
+	for (; d->told < d->ev.seq; d->told++) {
+		const struct event *ev = events_by_seq(&d->ev, d->told + 1);
+		if (ev && l->event) {
+			l->event(l->ctx, ev);
+			n++;
+		}
+	}
+	return n;
+}
+
+int driver_events(struct driver *d, const struct driver_loop *l)
+{
+	collector_oom_kills(d->col, add_kill, d);
+	return tell(d, l);
+}
+
+int driver_event_fd(const struct driver *d)
+{
+	return collector_event_fd(d->col);
 }
 
 void driver_wait(struct driver *d, const struct driver_loop *l, double until)
 {
-	int fd = collector_event_fd(d->col);
+	int fd = driver_event_fd(d);
 	for (double left; (left = until - clock_mono()) > 0;) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int n = poll(&p, fd >= 0 ? 1 : 0, isinf(left) ? -1 : (int)ceil(left * 1000));
 		if (n > 0)
-			collector_oom_kills(d->col, l->oom_kill ? l->oom_kill : ignore, l->ctx);
+			driver_events(d, l);
 		else if (n < 0)
 			return; /* a signal: the front end may have something to do */
 	}
@@ -55,11 +84,11 @@ int driver_run(struct driver *d, const struct driver_loop *l)
 	for (long n = 0;;) {
 		int paused = l->paused && *l->paused;
 		if (!paused && clock_mono() >= *l->next) {
-			if (l->oom_kill) /* told before the sample that shows what they did */
-				collector_oom_kills(d->col, l->oom_kill, l->ctx);
+			driver_events(d, l); /* kills told before the sample that shows what they did */
 			int e = driver_next(d);
 			if (e)
 				return e;
+			tell(d, l);
 			n++;
 			if (l->sample(l->ctx, d) || (l->count && n >= l->count))
 				return 0;

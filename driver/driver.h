@@ -3,6 +3,7 @@
 #define HEADROOM_DRIVER_H
 
 #include "collectors/collector.h"
+#include "model/events.h"
 
 /* The one way samples are taken: from the source (the collectors, on the
  * live kernel or a --root tree), through the model (every derived figure),
@@ -14,6 +15,8 @@ struct driver {
 	struct sample buf[2];
 	struct sample *cur;  /* NULL before the first sample */
 	struct sample *prev; /* NULL before the second */
+	struct events ev;    /* every event since the first sample */
+	uint64_t told;	     /* the newest event handed to the front end */
 };
 
 void driver_init(struct driver *d, struct collector *col);
@@ -35,20 +38,26 @@ struct driver_loop {
 	/* A new sample is in d->cur (d->prev the one before). Nonzero stops. */
 	int (*sample)(void *ctx, struct driver *d);
 	/* Wait until `until` (CLOCK_MONOTONIC; INFINITY while paused) or less,
-	 * when something happened. Nonzero stops. NULL: wait on the kernel's
-	 * events until then, handing each OOM kill to oom_kill as it is told. */
+	 * when something happened. Nonzero stops. NULL: driver_wait. */
 	int (*wait)(void *ctx, double until);
-	/* An OOM kill the kernel told of (with the default wait, and before
-	 * each sample). May be NULL. */
-	void (*oom_kill)(void *ctx, const struct oom_kill *kill);
+	/* A new event (model/events.h), in order: an OOM kill as soon as the
+	 * kernel log tells it (driver_events), the others with the sample that
+	 * shows them, before it is handed over. May be NULL. */
+	void (*event)(void *ctx, const struct event *ev);
 	void *ctx;
 };
 /* Returns 0 when the front end stopped or count samples were taken, or
  * ENOENT when the view's cgroup went away. */
 int driver_run(struct driver *d, const struct driver_loop *l);
 /* The default wait, for a front end's own wait to call: until `until`,
- * handing each OOM kill the kernel tells of to l->oom_kill as it comes;
- * back early on a signal. */
+ * calling driver_events whenever the kernel has told something; back early
+ * on a signal. */
 void driver_wait(struct driver *d, const struct driver_loop *l, double until);
+/* The descriptor a front end's own wait polls (with its own): readable when
+ * the kernel may have told something; -1 when nothing can tell. */
+int driver_event_fd(const struct driver *d);
+/* Read what the kernel told (OOM kills) into d->ev, and hand every event
+ * not yet handed to l->event. Returns how many were handed. */
+int driver_events(struct driver *d, const struct driver_loop *l);
 
 #endif

@@ -335,15 +335,18 @@ static int batch_sample(void *ctx, struct driver *d)
 	return b->last;
 }
 
-/* An OOM kill the kernel told of: a line as it happens, counted. */
-static void batch_oom_kill(void *ctx, const struct oom_kill *k)
+/* An event: a line as it happens; an OOM kill the kernel told is counted. */
+static void batch_event(void *ctx, const struct event *ev)
 {
 	struct batch *b = ctx;
 	if (b->json)
-		json_print_oom_kill(stdout, k);
+		json_print_event(stdout, ev);
 	else
-		batch_print_oom_kill(stdout, k);
+		batch_print_event(stdout, ev);
 	fflush(stdout);
+	if (ev->kind != EV_OOM_KILL || !ev->told)
+		return;
+	const struct oom_kill *k = &ev->kill;
 	b->st->told++;
 	char comm[64];
 	snprintf(b->st->last_kill, sizeof(b->st->last_kill), "%s (pid %d)", sanitize(comm, sizeof(comm), k->comm),
@@ -371,7 +374,7 @@ static void run_batch(struct collector *col, struct lab_stats *st, double delay,
 				 .next = &b.next,
 				 .sample = batch_sample,
 				 .wait = batch_wait,
-				 .oom_kill = batch_oom_kill,
+				 .event = batch_event,
 				 .ctx = &b };
 	b.l = &l;
 	driver_init(&d, col);

@@ -76,6 +76,10 @@ static void norm_v2(struct cg_sample *c)
 	n->reclaimable = val_add(n->file, st(c, "slab_reclaimable"));
 	n->oom_kills = cg_kv(c, K_EVENTS, "oom_kill");
 	n->limit_hits = cg_kv(c, K_EVENTS, "max");
+	n->kills_local = cg_kv(c, K_EVENTS_LOCAL, "oom_kill");
+	n->hits_local = cg_kv(c, K_EVENTS_LOCAL, "max");
+	n->high_local = cg_kv(c, K_EVENTS_LOCAL, "high");
+	n->under_oom = val_na(NA_NOTAPPLY);
 	n->peak = c->f[F2_PEAK];
 	n->min = c->f[F2_MIN];
 	n->low = c->f[F2_LOW];
@@ -102,7 +106,11 @@ static void norm_v1(struct cg_sample *c)
 	n->working_set = val_sub_clamp(n->usage, n->inactive_file);
 	n->reclaimable = n->file;
 	n->oom_kills = cg_kv(c, K_OOM_CONTROL, "oom_kill");
-	n->limit_hits = c->f[F1_FAILCNT];
+	n->limit_hits = c->f[F1_FAILCNT]; /* v1 counts only the cgroup whose limit was hit */
+	n->kills_local = n->oom_kills;	   /* summed over the subtree below */
+	n->hits_local = n->limit_hits;
+	n->high_local = val_na(NA_NOTAPPLY);
+	n->under_oom = cg_kv(c, K_OOM_CONTROL, "under_oom");
 	n->peak = c->f[F1_MAX_USAGE];
 	n->min = n->low = n->high = val_na(NA_NOTAPPLY);
 	n->soft_limit = c->f[F1_SOFT_LIMIT];

@@ -46,11 +46,15 @@ static void cg_rates_fill(const struct cg_sample *p, struct cg_sample *c, double
 	c->r.refault_ps = rate_counter(cg_stat_sum(p, ra, rf), cg_stat_sum(c, ra, rf), dt);
 	c->r.limit_hits_ps = rate_counter(p->n.limit_hits, c->n.limit_hits, dt);
 	c->r.new_oom_kills = rate_new_events(p->n.oom_kills, c->n.oom_kills);
+	c->r.new_kills_local = rate_new_events(p->n.kills_local, c->n.kills_local);
+	c->r.new_hits_local = rate_new_events(p->n.hits_local, c->n.hits_local);
+	c->r.new_high_local = rate_new_events(p->n.high_local, c->n.high_local);
 }
 
 static void cg_rates_na(struct cg_sample *c)
 {
-	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, NAN, val_na(NA_DERIVED) };
+	val_t na = val_na(NA_DERIVED);
+	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, NAN, na, na, na, na };
 }
 
 static void sys_rates(const struct sys_sample *p, struct sys_sample *c, double dt)

@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "collectors/mounts.h"
-#include "collectors/oomlog.h"
 #include "util/xalloc.h"
+#include "output/evtext.h"
 #include "widgets/format.h"
 
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
@@ -127,15 +127,8 @@ void batch_print(FILE *f, const struct sample *s)
 	print_procs(f, s);
 }
 
-void batch_print_oom_kill(FILE *f, const struct oom_kill *k)
+void batch_print_event(FILE *f, const struct event *ev)
 {
-	char comm[128], cg[600], fired[600], a[16], fl[16], sh[16], u[16], l[16], adj[16];
-	sanitize(comm, sizeof(comm), k->comm);
-	sanitize(cg, sizeof(cg), k->task_memcg[0] ? k->task_memcg : "N/A");
-	sanitize(fired, sizeof(fired), k->oom_memcg[0] ? k->oom_memcg : (k->memcg ? "N/A" : "the system"));
-	fprintf(f, "EVENT OOM kill: %s (pid %d) in %s; anon %s file %s shmem %s; oom_score_adj %s; limit %s of %s, usage %s\n",
-		comm, k->pid, cg, fmt_bytes(a, sizeof(a), k->anon_rss), fmt_bytes(fl, sizeof(fl), k->file_rss),
-		fmt_bytes(sh, sizeof(sh), k->shmem_rss),
-		k->oom_score_adj.st == V_OK ? (snprintf(adj, sizeof(adj), "%lld", (long long)k->oom_score_adj.v), adj) : "N/A",
-		fmt_bytes(l, sizeof(l), k->limit), fired, fmt_bytes(u, sizeof(u), k->usage));
+	char text[1600], clean[1600];
+	fprintf(f, "EVENT %s\n", sanitize(clean, sizeof(clean), event_text(text, sizeof(text), ev)));
 }

@@ -9,8 +9,8 @@
 /* Text tables like top -b: the system summary, the cgroup tree and the
  * processes (largest RES first). Names are sanitized. */
 void batch_print(FILE *f, const struct sample *s);
-/* An event between samples, a line: "EVENT OOM kill: COMM (pid N) in CG; ...". */
-struct oom_kill;
-void batch_print_oom_kill(FILE *f, const struct oom_kill *k);
+/* An event between samples, a line: "EVENT " and its words (output/evtext.h). */
+struct event;
+void batch_print_event(FILE *f, const struct event *ev);
 
 #endif

@@ -6,7 +6,7 @@
 
 #include "model/cgnorm.h"
 #include "collectors/mounts.h"
-#include "collectors/oomlog.h"
+#include "model/events.h"
 #include "util/utf8.h"
 
 /* Collects the reasons of the N/A figures of one object for its "na" map. */
@@ -308,29 +308,75 @@ static void str_or_null(FILE *f, int *first, const char *k, const char *s)
 	str(f, first, k, s && *s ? s : NULL);
 }
 
-void json_print_oom_kill(FILE *f, const struct oom_kill *k)
+/* What the kernel log said of a kill. */
+static void kill_fields(FILE *f, int *in, const struct oom_kill *k, struct na_list *na)
+{
+	val(f, in, "seq", val_ok(k->seq), NULL);
+	val(f, in, "usec", val_ok(k->usec), NULL);
+	str(f, in, "scope", k->memcg ? "cgroup" : "system");
+	str_or_null(f, in, "constraint", k->constraint);
+	str_or_null(f, in, "oom_memcg", k->oom_memcg);
+	str_or_null(f, in, "task_memcg", k->task_memcg);
+	val(f, in, "pid", val_ok((uint64_t)k->pid), NULL);
+	str(f, in, "comm", k->comm);
+	val(f, in, "uid", k->uid, na);
+	val(f, in, "usage", k->usage, na);
+	val(f, in, "limit", k->limit, na);
+	val(f, in, "total_vm", k->total_vm, na);
+	val(f, in, "anon_rss", k->anon_rss, na);
+	val(f, in, "file_rss", k->file_rss, na);
+	val(f, in, "shmem_rss", k->shmem_rss, na);
+	val(f, in, "pgtables", k->pgtables, na);
+	sval(f, in, "oom_score_adj", k->oom_score_adj, na);
+}
+
+/* The victim as headroom last read it. */
+static void last_obj(FILE *f, int *in, const struct event_victim *v)
+{
+	key(f, in, "last");
+	if (!v->seen) {
+		fputs("null", f);
+		return;
+	}
+	struct na_list na = { 0 };
+	int first = 1;
+	fputc('{', f);
+	val(f, &first, "virt", v->virt, &na);
+	val(f, &first, "res", v->res, &na);
+	val(f, &first, "shr", v->shr, &na);
+	val(f, &first, "swap", v->swap, &na);
+	str_or_null(f, &first, "user", v->user);
+	str_or_null(f, &first, "cmdline", v->cmdline);
+	na_map(f, &first, &na);
+	fputc('}', f);
+}
+
+static void kind_fields(FILE *f, int *in, const struct event *ev, struct na_list *na)
+{
+	if (ev->kind == EV_OOM_KILL && ev->told) {
+		kill_fields(f, in, &ev->kill, na);
+		last_obj(f, in, &ev->victim);
+		return;
+	}
+	if (ev->kind == EV_OOM_KILL)
+		str(f, in, "why", ev->no_log ? ev->no_log : "the kernel log was not read");
+	if (ev->count.st != V_NA || ev->count.why != NA_NOTAPPLY)
+		val(f, in, "count", ev->count, na);
+	if (ev->kind == EV_LIMIT_SET || ev->kind == EV_SWAP) {
+		val(f, in, "before", ev->before, na);
+		val(f, in, "after", ev->after, na);
+	}
+}
+
+void json_print_event(FILE *f, const struct event *ev)
 {
 	struct na_list na = { 0 };
 	int in = 1;
 	fputc('{', f);
-	str(f, &in, "event", "oom_kill");
-	val(f, &in, "seq", val_ok(k->seq), NULL);
-	val(f, &in, "usec", val_ok(k->usec), NULL);
-	str(f, &in, "scope", k->memcg ? "cgroup" : "system");
-	str_or_null(f, &in, "constraint", k->constraint);
-	str_or_null(f, &in, "oom_memcg", k->oom_memcg);
-	str_or_null(f, &in, "task_memcg", k->task_memcg);
-	val(f, &in, "pid", val_ok((uint64_t)k->pid), NULL);
-	str(f, &in, "comm", k->comm);
-	val(f, &in, "uid", k->uid, &na);
-	val(f, &in, "usage", k->usage, &na);
-	val(f, &in, "limit", k->limit, &na);
-	val(f, &in, "total_vm", k->total_vm, &na);
-	val(f, &in, "anon_rss", k->anon_rss, &na);
-	val(f, &in, "file_rss", k->file_rss, &na);
-	val(f, &in, "shmem_rss", k->shmem_rss, &na);
-	val(f, &in, "pgtables", k->pgtables, &na);
-	sval(f, &in, "oom_score_adj", k->oom_score_adj, &na);
+	str(f, &in, "event", event_kind_names[ev->kind]);
+	num(f, &in, "time", ev->wall);
+	str_or_null(f, &in, "cgroup", ev->cgroup);
+	kind_fields(f, &in, ev, &na);
 	na_map(f, &in, &na);
 	fputs("}\n", f);
 }

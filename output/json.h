@@ -12,11 +12,15 @@
  * as cgroup v2 writes it. */
 void json_print(FILE *f, const struct sample *s);
 
-/* An event between samples, one object a line: {"event":"oom_kill", the
- * victim (pid, comm, its RSS at death, oom_score_adj), its cgroup and the
- * cgroup whose limit fired, that cgroup's usage and limit}. */
-struct oom_kill;
-void json_print_oom_kill(FILE *f, const struct oom_kill *k);
+/* An event between samples, one object a line: {"event": its kind
+ * (event_kind_names), "time" (seconds since the epoch), "cgroup", then its
+ * own fields. An OOM kill the kernel log told: the victim (pid, comm, its
+ * RSS at death, oom_score_adj), its cgroup and the one whose limit fired,
+ * that cgroup's usage and limit, and "last": the victim as headroom last
+ * read it (null when it never was). One counted without the log: "count"
+ * and "why" the victim is not known. */
+struct event;
+void json_print_event(FILE *f, const struct event *ev);
 
 /* A JSON string literal, valid UTF-8 whatever str holds: quotes,
  * backslashes and control characters escaped; each byte that starts no

@@ -24,6 +24,7 @@ static const struct screen *const screens[] = {
 	[VIEW_PROCS] = &procview_screen,
 	[VIEW_CGINFO] = &infoview_screen,
 	[VIEW_PROCMAPS] = &mapview_screen,
+	[VIEW_EVENTS] = &eventview_screen,
 };
 
 /* Make a->scr the screen of a->view; a screen entered is brought up to date. */
@@ -112,6 +113,7 @@ static void key(struct app *a, int ch)
 
 static void draw(struct app *a)
 {
+	a->drawn = clock_mono();
 	if (a->scr->prepare)
 		a->scr->prepare(a);
 	erase();
@@ -133,17 +135,56 @@ static void guest_line(struct app *a)
 	}
 }
 
-/* Draw, then answer keys until the next sample is due (until). */
+/* An event from the driver: the screen follows it at once (a victim's
+ * row, the pane); a kill's flash ends on time. */
+static void on_event(void *ctx, const struct event *ev)
+{
+	struct app *a = ctx;
+	a->burst = 1;
+	if (ev->kind == EV_OOM_KILL)
+		a->wake = ev->mono + EVENT_FLASH_S + 0.01;
+}
+
+/* Events came: a burst is drawn at most every 100 ms. */
+static void after_burst(struct app *a)
+{
+	a->burst = 0;
+	double left = a->drawn + 0.1 - clock_mono();
+	struct pollfd k = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (left > 0)
+		poll(&k, 1, (int)ceil(left * 1000)); /* a key ends it early */
+	driver_events(&a->drv, a->loop);	     /* what came meanwhile */
+	a->burst = 0;
+	if (a->cur && a->scr->update)
+		a->scr->update(a);
+}
+
+/* How long to wait in poll(): until the next sample, or before it when a
+ * flash ends. */
+static int wait_ms(const struct app *a, double until)
+{
+	double now = clock_mono();
+	if (a->wake > now && a->wake < until)
+		until = a->wake;
+	return isinf(until) ? -1 : until <= now ? 0 : (int)ceil((until - now) * 1000);
+}
+
+/* Draw, then answer keys and take what the kernel tells until the next
+ * sample is due (until). */
 static int on_wait(void *ctx, double until)
 {
 	struct app *a = ctx;
+	if (a->burst)
+		after_burst(a);
 	guest_line(a);
 	draw(a);
-	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	double left = until - clock_mono();
-	int ms = isinf(until) ? -1 : left <= 0 ? 0 : (int)ceil(left * 1000);
-	if (poll(&p, 1, ms) < 0 && errno != EINTR)
-		a->quit = 1;
+	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+			       { .fd = driver_event_fd(&a->drv), .events = POLLIN } };
+	int n;
+	do { /* the kernel logs much else: no redraw until something is told */
+		if ((n = poll(p, p[1].fd >= 0 ? 2 : 1, wait_ms(a, until))) < 0 && errno != EINTR)
+			a->quit = 1;
+	} while (n > 0 && !p[0].revents && p[1].revents && !driver_events(&a->drv, a->loop));
 	int ch;
 	while (!a->quit && (ch = getch()) != ERR)
 		key(a, ch);
@@ -159,6 +200,9 @@ static void app_free(struct app *a)
 	free(a->prow);
 	free(a->sel_path);
 	free(a->proc_cg);
+	free(a->ghosts);
+	free(a->map_cg);
+	free(a->map_cmd);
 	free(a->info_path);
 	dlines_free(&a->info);
 	procmaps_free(&a->maps);
@@ -182,8 +226,15 @@ int app_run_with(struct collector *c, const struct options *o, app_guest_fn gues
 	}
 	a.next = clock_mono(); /* the first sample at once */
 	struct driver_loop l = {
-		.interval = &a.interval, .next = &a.next, .paused = &a.paused, .sample = on_sample, .wait = on_wait, .ctx = &a
+		.interval = &a.interval,
+		.next = &a.next,
+		.paused = &a.paused,
+		.sample = on_sample,
+		.wait = on_wait,
+		.event = on_event,
+		.ctx = &a,
 	};
+	a.loop = &l;
 	if (driver_run(&a.drv, &l) != 0)
 		snprintf(a.fatal, sizeof(a.fatal), "the cgroup shown went away");
 	term_close();

@@ -3,6 +3,7 @@
 #define HEADROOM_APP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "collectors/collector.h"
 #include "driver/driver.h"
@@ -23,7 +24,8 @@ enum view {
 	VIEW_OVERVIEW,
 	VIEW_PROCS,
 	VIEW_CGINFO,  /* one cgroup: every file, every memory.stat key with its rate */
-	VIEW_PROCMAPS /* one process: its smaps mappings, grouped */
+	VIEW_PROCMAPS, /* one process: its smaps mappings, grouped */
+	VIEW_EVENTS    /* every event since headroom started */
 };
 
 /* A guest of the dashboard (lab mode), see app_run_with. */
@@ -57,8 +59,11 @@ struct app {
 	char *proc_cg; /* show this cgroup's subtree; NULL for every process */
 	size_t *prow;  /* indices into cur->procs, sorted */
 	size_t nprow;
+	uint64_t *ghosts; /* OOM-killed processes of the view, shown first: event seqs */
+	size_t nghost;
 	struct listview pl;
 	int sel_pid;
+	int sel_ghost; /* the selected row is an OOM-killed process's */
 	enum pcol sort;
 	int sort_asc;
 	double smaps_at; /* when smaps_rollup was last read */
@@ -76,6 +81,15 @@ struct app {
 	double maps_at; /* when smaps was last read */
 	struct procmaps maps;
 	struct listview ml;
+	char *map_cg, *map_cmd; /* its cgroup and command, kept when it is gone */
+	double map_seen;	/* the sample it was last seen alive in (mono) */
+	/* events */
+	enum view ev_back;
+	struct listview el;
+	double wake;  /* CLOCK_MONOTONIC when the screen changes without a sample (a flash ends) */
+	double drawn; /* CLOCK_MONOTONIC of the last draw */
+	int burst;    /* events came: the next draw waits until 100 ms after the last */
+	const struct driver_loop *loop;
 	/* search and filter: the footer becomes a line editor while input is
 	 * '/' (search: select the next row that matches) or '\\' (filter:
 	 * show only rows that match) */
@@ -111,5 +125,16 @@ void infoview_open(struct app *a, const char *path);
 /* The detail of the cgroup process p is in, or a word in the footer why not. */
 void infoview_open_proc(struct app *a, const struct proc_sample *p);
 void mapview_open(struct app *a, const struct proc_sample *p);
+void eventview_open(struct app *a);
+
+/* The events pane of the overview (tui/eventview.c): the newest events in
+ * the lines from y, under a title; how many lines it wants for a screen of
+ * `lines` (0 while there are none). */
+int eventview_pane_lines(const struct app *a, int lines);
+void eventview_pane(const struct app *a, int y, int h);
+/* An OOM kill in path (its victim's cgroup, or the one whose limit fired)
+ * within the last EVENT_FLASH_S seconds: its row flashes. */
+#define EVENT_FLASH_S 3.0
+int eventview_flash(const struct app *a, const char *path);
 
 #endif

@@ -90,7 +90,14 @@ static void search_filter(struct app *a, int ch)
 		find_start(a, ch);
 }
 
+static void events(struct app *a, int ch)
+{
+	(void)ch;
+	eventview_open(a);
+}
+
 const struct key_action global_keys[] = {
+	{ .keys = { 'e' }, .names = "e", .does = "events: every one since headroom started", .fn = events },
 	{ .keys = { '/', 'n', 'N' }, .names = "/ n N", .does = "search; next, previous match", .fn = search_filter },
 	{ .keys = { '\\' }, .names = "\\", .does = "filter the rows (Esc in the editor clears it)", .fn = search_filter },
 	{ .keys = { 'p' }, .names = "p", .does = "pause, resume", .fn = pause_resume },

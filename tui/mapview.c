@@ -12,6 +12,7 @@
 
 #include "tui/app.h"
 #include "util/clock.h"
+#include "util/xalloc.h"
 #include "tui/draw.h"
 #include "widgets/format.h"
 #include "widgets/table.h"
@@ -37,13 +38,16 @@ static int mapview_list_top(void)
 	return 4; /* title, statm, status figures, column titles */
 }
 
+static const struct event *killed_by(const struct app *a);
+
 /* The process in the current sample, or NULL once it has exited (a reused
- * pid is another process: its id differs). */
+ * pid is another process: its id differs) or the kernel log told its kill
+ * (the sample, taken before, still lists it). */
 static struct proc_sample *mapview_proc(const struct app *a)
 {
 	struct proc_sample *p =
 		a->cur->nproc ? bsearch(&a->map_pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
-	return p && p->id == a->map_id ? p : NULL;
+	return p && p->id == a->map_id && !killed_by(a) ? p : NULL;
 }
 
 static int by_rss(const void *x, const void *y)
@@ -54,12 +58,31 @@ static int by_rss(const void *x, const void *y)
 	return (m->start > n->start) - (m->start < n->start);
 }
 
+/* Keep p's cgroup and command: they are shown once it is gone. */
+static void keep_names(struct app *a, const struct proc_sample *p)
+{
+	const char *cmd = p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : NULL;
+	if (p->cg >= 0) {
+		free(a->map_cg);
+		a->map_cg = xstrdup(a->cur->cgs[p->cg].path);
+	}
+	if (cmd) {
+		free(a->map_cmd);
+		a->map_cmd = xstrdup(cmd);
+	}
+}
+
 void mapview_open(struct app *a, const struct proc_sample *p)
 {
+	free(a->map_cg);
+	free(a->map_cmd);
+	a->map_cg = a->map_cmd = NULL;
+	keep_names(a, p);
 	a->map_back = a->view;
 	a->view = VIEW_PROCMAPS;
 	a->map_pid = p->pid;
 	a->map_id = p->id;
+	a->map_seen = a->cur->mono;
 	a->map_err = 0;
 	a->maps_at = -1e9;
 	procmaps_free(&a->maps);
@@ -77,6 +100,8 @@ static void mapview_update(struct app *a)
 	}
 	size_t idx = (size_t)(p - a->cur->procs);
 	collector_details(a->col, a->cur, &idx, 1, 0); /* PSS, USS: from the smaps read below */
+	keep_names(a, p);
+	a->map_seen = a->cur->mono;
 	if (clock_mono() - a->maps_at < 1.0)
 		return;
 	struct procmaps m = { 0 };
@@ -127,13 +152,26 @@ static void list_row(const struct app *a, int y, const int *w, int i, int sel)
 	}
 }
 
+/* The OOM kill that ended the process shown, if one did: the kernel log
+ * named its pid after it was last seen alive (a ghost row: never seen). */
+static const struct event *killed_by(const struct app *a)
+{
+	const struct event *ev = events_kill_of(&a->drv.ev, a->map_pid);
+	return ev && (!a->map_id || ev->mono >= a->map_seen) ? ev : NULL;
+}
+
 static void title(const struct app *a, const struct proc_sample *p)
 {
-	char t[512];
-	const char *cg = p && p->cg >= 0 ? a->cur->cgs[p->cg].path : "-";
-	const char *name = p && p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : "";
-	snprintf(t, sizeof(t), " Process %d%s in %s: %s", a->map_pid, p ? "" : " (exited; last reading)", cg, name);
-	draw_text(0, 0, COLS, t, p ? ST_NORMAL : ST_CRIT, 0);
+	char t[768], how[64] = " (exited; last reading)", age[16];
+	const char *cg = a->map_cg ? a->map_cg : "-", *name = a->map_cmd ? a->map_cmd : "";
+	const struct event *ev = p ? NULL : killed_by(a);
+	if (ev) {
+		snprintf(how, sizeof(how), " (OOM-KILLED %s ago; last reading)", fmt_age(age, sizeof(age), clock_mono() - ev->mono));
+		cg = ev->cgroup;
+		name = ev->victim.cmdline[0] ? ev->victim.cmdline : ev->kill.comm;
+	}
+	snprintf(t, sizeof(t), " Process %d%s in %s: %s", a->map_pid, p ? "" : how, cg, name);
+	draw_text(0, 0, COLS, t, p ? ST_NORMAL : ev ? ST_OOM : ST_CRIT, 0);
 }
 
 /* statm, the status / oom figures from libproc2, PSS and USS. */
@@ -144,6 +182,17 @@ static void figures(const struct app *a, const struct proc_sample *p)
 	snprintf(t, sizeof(t), " statm: size %s  resident %s  shared %s  text %s  data %s", B(sm[0]), B(sm[1]),
 		 B(sm[2]), B(sm[3]), B(sm[5]));
 	draw_text(1, 0, COLS, t, ST_NORMAL, 0);
+	const struct event *ev = p ? NULL : killed_by(a);
+	if (ev) { /* what the kernel log said of it at its death */
+		const struct oom_kill *k = &ev->kill;
+		char adj[16] = "N/A";
+		if (k->oom_score_adj.st == V_OK)
+			snprintf(adj, sizeof(adj), "%lld", (long long)k->oom_score_adj.v);
+		snprintf(t, sizeof(t), " at its death (kernel log): total-vm %s  anon-rss %s  file-rss %s  shmem-rss %s  pgtables %s  oom_score_adj %s",
+			 B(k->total_vm), B(k->anon_rss), B(k->file_rss), B(k->shmem_rss), B(k->pgtables), adj);
+		draw_text(2, 0, COLS, t, ST_OOM, 0);
+		return;
+	}
 	if (!p || !p->d.ok) {
 		draw_text(2, 0, COLS, " status: N/A", ST_DIM, 0);
 		return;

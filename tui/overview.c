@@ -33,6 +33,12 @@ static int overview_list_top(void)
 	return header_lines() + 1; /* + the column titles */
 }
 
+/* The cgroup rows: what the header, the events pane and the footer leave. */
+static int list_height(const struct app *a)
+{
+	return LINES - overview_list_top() - 1 - eventview_pane_lines(a, LINES);
+}
+
 /* Colour of a cgroup's row: how much of its effective limit is taken by
  * what cannot be reclaimed (model/cgnorm.h), against the thresholds. */
 static enum style headroom_style(const struct app *a, const struct cg_sample *c)
@@ -276,12 +282,16 @@ static void table(struct app *a, int top)
 	for (int i = 0; i < a->cgl.height && a->cgl.top + i < a->cgl.n; i++) {
 		const struct cg_row *r = &a->rows[a->cgl.top + i];
 		int y = top + 1 + i, sel = a->cgl.top + i == a->cgl.sel;
-		enum style rs = sel ? ST_SELECTED : headroom_style(a, &a->cur->cgs[r->cg]);
-		if (sel)
-			draw_clear(y, 0, COLS, ST_SELECTED);
+		const struct cg_sample *c = &a->cur->cgs[r->cg];
+		/* the whole row: selected, or flashing for a kill; else its
+		 * name and figures in the colour of its headroom */
+		enum style whole = eventview_flash(a, c->path) ? ST_OOM : sel ? ST_SELECTED : ST_NORMAL;
+		enum style rs = whole != ST_NORMAL ? whole : headroom_style(a, c);
+		if (whole != ST_NORMAL)
+			draw_clear(y, 0, COLS, whole);
 		for (int k = 0; k < C_N; k++)
 			if (w[k])
-				cg_cell(y, table_col_x(w, k), w[k], k, a, r, k == C_NAME || k == C_PCT || k == C_USAGE ? rs : (sel ? ST_SELECTED : ST_NORMAL));
+				cg_cell(y, table_col_x(w, k), w[k], k, a, r, k == C_NAME || k == C_PCT || k == C_USAGE ? rs : whole);
 	}
 }
 
@@ -303,8 +313,11 @@ static void overview_draw(struct app *a)
 	}
 	if (h)
 		status_line(a, h - 1);
-	list_resize(&a->cgl, a->cgl.n, LINES - overview_list_top() - 1);
+	list_resize(&a->cgl, a->cgl.n, list_height(a));
 	table(a, h);
+	int ph = eventview_pane_lines(a, LINES);
+	if (ph)
+		eventview_pane(a, LINES - 1 - ph, ph);
 	footer(a);
 }
 
@@ -320,7 +333,7 @@ static void overview_update(struct app *a)
 		if (strcmp(a->cur->cgs[a->rows[i].cg].path, a->sel_path) == 0)
 			sel = (int)i;
 	a->cgl.sel = sel;
-	list_resize(&a->cgl, (int)a->nrows, LINES - overview_list_top() - 1);
+	list_resize(&a->cgl, (int)a->nrows, list_height(a));
 }
 
 static const struct cg_sample *selected_cg(const struct app *a)

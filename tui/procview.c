@@ -37,16 +37,127 @@ static int procview_list_top(void)
 	return 2; /* title, column titles */
 }
 
-static int in_view(const struct app *a, const struct proc_sample *p)
+/* path (NULL: in no cgroup shown) is in the subtree shown. */
+static int path_in_view(const struct app *a, const char *path)
 {
 	if (!a->proc_cg)
 		return 1;
-	if (p->cg < 0)
+	if (!path)
 		return 0;
-	const char *path = a->cur->cgs[p->cg].path;
 	size_t n = strlen(a->proc_cg);
 	return strcmp(a->proc_cg, "/") == 0 ||
 	       (strncmp(path, a->proc_cg, n) == 0 && (path[n] == '\0' || path[n] == '/'));
+}
+
+static int in_view(const struct app *a, const struct proc_sample *p)
+{
+	return path_in_view(a, p->cg >= 0 ? a->cur->cgs[p->cg].path : NULL);
+}
+
+/* ---- OOM-killed processes: their rows first, for a while ---- */
+
+#define GHOST_S 60.0 /* seconds a killed process keeps its row */
+
+/* A row for the victim of kill event ev: its last figures (headroom's last
+ * reading, else what the kernel log said at its death), its command after
+ * "OOM-KILLED AGE ago". The strings live in buf. */
+struct ghost {
+	struct proc_sample p;
+	char user[32], cmd[320];
+};
+
+static void ghost_of(struct ghost *g, const struct event *ev, double now)
+{
+	const struct event_victim *v = &ev->victim;
+	const struct oom_kill *k = &ev->kill;
+	char age[16];
+	val_t res = val_add(val_add(k->anon_rss, k->file_rss), k->shmem_rss);
+	g->p = (struct proc_sample){ .pid = k->pid, .cg = -1 };
+	g->p.virt = v->seen ? v->virt : k->total_vm;
+	g->p.res = v->seen ? v->res : res;
+	g->p.shr = v->seen ? v->shr : val_add(k->file_rss, k->shmem_rss);
+	struct proc_detail *d = &g->p.d;
+	d->ok = d->asked = d->smaps_asked = 1;
+	d->swap = v->seen ? v->swap : val_na(NA_GONE);
+	d->rss_anon = k->anon_rss;
+	d->rss_file = k->file_rss;
+	d->rss_shmem = k->shmem_rss;
+	d->pss = d->uss = d->swap_pss = val_na(NA_GONE);
+	d->oom_score = sval_na(NA_GONE);
+	d->oom_adj = k->oom_score_adj;
+	if (v->user[0])
+		snprintf(g->user, sizeof(g->user), "%s", v->user);
+	else if (val_is_ok(k->uid))
+		snprintf(g->user, sizeof(g->user), "%llu", (unsigned long long)k->uid.v);
+	else
+		snprintf(g->user, sizeof(g->user), "N/A");
+	snprintf(g->cmd, sizeof(g->cmd), "OOM-KILLED %s ago: %s", fmt_age(age, sizeof(age), now - ev->mono),
+		 v->cmdline[0] ? v->cmdline : k->comm);
+	d->user = g->user;
+	d->comm = d->cmdline = g->cmd;
+}
+
+static int ghost_matches(const struct event *ev, const char *text)
+{
+	char pid[16];
+	snprintf(pid, sizeof(pid), "%d", ev->kill.pid);
+	return !text[0] || rows_match(pid, text) || rows_match(ev->kill.comm, text) ||
+	       rows_match(ev->victim.cmdline, text) || rows_match("OOM-KILLED", text);
+}
+
+/* The kernel log told pid's kill after the current sample was taken: the
+ * sample still lists it, but it is gone. */
+static int killed_since_sample(const struct app *a, int pid)
+{
+	const struct event *ev = events_kill_of(&a->drv.ev, pid);
+	return ev && ev->mono >= a->cur->mono;
+}
+
+static int alive(const struct app *a, int pid)
+{
+	return a->cur->nproc && bsearch(&pid, a->cur->procs, a->cur->nproc, sizeof(*a->cur->procs), sample_pid_cmp) &&
+	       !killed_since_sample(a, pid);
+}
+
+/* The kills of the last GHOST_S seconds in the subtree shown whose victim
+ * is not (any more) among the processes. */
+static void find_ghosts(struct app *a)
+{
+	const struct events *e = &a->drv.ev;
+	double now = clock_mono();
+	a->nghost = 0;
+	a->ghosts = xreallocarray(a->ghosts, e->n ? e->n : 1, sizeof(*a->ghosts));
+	for (size_t i = 0; i < e->n; i++) {
+		const struct event *ev = events_get(e, i);
+		if (now - ev->mono > GHOST_S)
+			break;
+		if (ev->kind != EV_OOM_KILL || !ev->told || !path_in_view(a, ev->cgroup) ||
+		    !ghost_matches(ev, a->proc_filter) || alive(a, ev->kill.pid))
+			continue;
+		a->ghosts[a->nghost++] = ev->seq;
+	}
+}
+
+/* The event of ghost row i, or NULL once the ring dropped it. */
+static const struct event *ghost_event(const struct app *a, int row)
+{
+	return row >= 0 && (size_t)row < a->nghost ? events_by_seq(&a->drv.ev, a->ghosts[row]) : NULL;
+}
+
+/* The process of list row `row`: a live one, or a ghost built in g. */
+static const struct proc_sample *row_proc(const struct app *a, int row, struct ghost *g)
+{
+	if (row < 0)
+		return NULL;
+	if ((size_t)row < a->nghost) {
+		const struct event *ev = ghost_event(a, row);
+		if (!ev)
+			return NULL;
+		ghost_of(g, ev, clock_mono());
+		return &g->p;
+	}
+	size_t i = (size_t)row - a->nghost;
+	return i < a->nprow ? &a->cur->procs[a->prow[i]] : NULL;
 }
 
 /* ---- sorting ---- */
@@ -129,9 +240,10 @@ static void fetch_visible(struct app *a)
 {
 	list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
 	int smaps = clock_mono() - a->smaps_at >= 1.0;
-	size_t from = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
+	size_t top = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
+	size_t from = top > a->nghost ? top - a->nghost : 0, end = top + (size_t)a->pl.height - a->nghost;
 	size_t *idx = xcalloc((size_t)a->pl.height + 1, sizeof(*idx));
-	for (size_t i = from; i < a->nprow && i < from + (size_t)a->pl.height; i++) {
+	for (size_t i = from; i < a->nprow && top + a->pl.height > a->nghost && i < end; i++) {
 		const struct proc_detail *d = &a->cur->procs[a->prow[i]].d;
 		if (!d->asked || (smaps && !d->smaps_asked))
 			idx[n++] = a->prow[i];
@@ -161,13 +273,21 @@ static void procview_details_all(struct app *a)
 	free(idx);
 }
 
-static int procview_row_matches(struct app *a, int row, const char *text)
+static int proc_matches(const struct proc_sample *p, const char *text)
 {
-	const struct proc_sample *p = &a->cur->procs[a->prow[row]];
 	char pid[16];
 	snprintf(pid, sizeof(pid), "%d", p->pid);
 	return rows_match(pid, text) || rows_match(p->d.user, text) || rows_match(p->d.cmdline, text) ||
 	       rows_match(p->d.comm, text);
+}
+
+static int procview_row_matches(struct app *a, int row, const char *text)
+{
+	if ((size_t)row < a->nghost) {
+		const struct event *ev = ghost_event(a, row);
+		return ev && ghost_matches(ev, text);
+	}
+	return proc_matches(&a->cur->procs[a->prow[(size_t)row - a->nghost]], text);
 }
 
 /* Keep the rows that match the filter. */
@@ -176,7 +296,7 @@ static void filter_rows(struct app *a)
 	size_t n = 0;
 	procview_details_all(a);
 	for (size_t i = 0; i < a->nprow; i++)
-		if (procview_row_matches(a, (int)i, a->proc_filter))
+		if (proc_matches(&a->cur->procs[a->prow[i]], a->proc_filter))
 			a->prow[n++] = a->prow[i];
 	a->nprow = n;
 }
@@ -187,7 +307,7 @@ static void procview_update(struct app *a)
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
 	a->nprow = 0;
 	for (size_t i = 0; i < s->nproc; i++)
-		if (in_view(a, &s->procs[i]))
+		if (in_view(a, &s->procs[i]) && !killed_since_sample(a, s->procs[i].pid))
 			a->prow[a->nprow++] = i;
 	if (a->proc_filter[0])
 		filter_rows(a);
@@ -197,11 +317,15 @@ static void procview_update(struct app *a)
 		procview_details_all(a);
 	if (a->nprow > 1)
 		qsort_r(a->prow, a->nprow, sizeof(*a->prow), cmp_rows, a);
+	find_ghosts(a);
+	int n = (int)(a->nghost + a->nprow);
 	a->pl.sel = 0;
-	for (size_t i = 0; i < a->nprow; i++)
-		if (s->procs[a->prow[i]].pid == a->sel_pid)
-			a->pl.sel = (int)i;
-	list_resize(&a->pl, (int)a->nprow, LINES - procview_list_top() - 1);
+	for (int i = 0; i < n; i++) {
+		struct ghost g;
+		if (row_proc(a, i, &g)->pid == a->sel_pid && (a->sel_ghost == ((size_t)i < a->nghost)))
+			a->pl.sel = i;
+	}
+	list_resize(&a->pl, n, LINES - procview_list_top() - 1);
 	fetch_visible(a);
 }
 
@@ -254,8 +378,11 @@ static const char *sort_mark(int ascending)
 static void titles(const struct app *a, const int *w)
 {
 	char t[256];
-	snprintf(t, sizeof(t), " Processes %s%s: %zu", a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
-		 a->nprow);
+	char killed[48] = "";
+	if (a->nghost)
+		snprintf(killed, sizeof(killed), " and %zu OOM-killed", a->nghost);
+	snprintf(t, sizeof(t), " Processes %s%s: %zu%s", a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
+		 a->nprow, killed);
 	draw_text(0, 0, COLS, t, ST_NORMAL, 0);
 	draw_clear(1, 0, COLS, ST_TITLE);
 	for (int k = 0; k < PC_N; k++) {
@@ -272,11 +399,14 @@ static void procview_draw(struct app *a)
 	table_layout(pcols, PC_N, COLS, w);
 	titles(a, w);
 	for (int i = 0; i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
-		const struct proc_sample *p = &a->cur->procs[a->prow[a->pl.top + i]];
+		struct ghost g;
+		const struct proc_sample *p = row_proc(a, a->pl.top + i, &g);
+		if (!p)
+			continue;
 		int y = procview_list_top() + i, sel = a->pl.top + i == a->pl.sel;
-		enum style rs = sel ? ST_SELECTED : ST_NORMAL;
-		if (sel)
-			draw_clear(y, 0, COLS, ST_SELECTED);
+		enum style rs = sel ? ST_SELECTED : p->id ? ST_NORMAL : ST_OOM; /* id 0: a ghost */
+		if (rs != ST_NORMAL)
+			draw_clear(y, 0, COLS, rs);
 		for (int k = 0; k < PC_N; k++)
 			if (w[k])
 				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, rs);
@@ -309,24 +439,29 @@ void procview_open(struct app *a, const char *cg)
 	a->view = VIEW_PROCS;
 	a->pl = (struct listview){ 0 };
 	a->sel_pid = 0;
+	a->sel_ghost = 0;
 }
 
-static const struct proc_sample *selected(const struct app *a)
+static const struct proc_sample *selected(const struct app *a, struct ghost *g)
 {
-	return a->pl.sel >= 0 && (size_t)a->pl.sel < a->nprow ? &a->cur->procs[a->prow[a->pl.sel]] : NULL;
+	return row_proc(a, a->pl.sel, g);
 }
 
 static void remember(struct app *a)
 {
-	const struct proc_sample *p = selected(a);
-	if (p)
+	struct ghost g;
+	const struct proc_sample *p = selected(a, &g);
+	if (p) {
 		a->sel_pid = p->pid;
+		a->sel_ghost = p->id == 0;
+	}
 }
 
 static void open_maps(struct app *a, int ch)
 {
 	(void)ch;
-	const struct proc_sample *p = selected(a);
+	struct ghost g;
+	const struct proc_sample *p = selected(a, &g);
 	if (p)
 		mapview_open(a, p);
 }
@@ -334,7 +469,13 @@ static void open_maps(struct app *a, int ch)
 static void detail(struct app *a, int ch)
 {
 	(void)ch;
-	infoview_open_proc(a, selected(a));
+	struct ghost g;
+	const struct proc_sample *p = selected(a, &g);
+	const struct event *ev = p && !p->id ? events_kill_of(&a->drv.ev, p->pid) : NULL;
+	if (ev && sample_find_cg(a->cur, ev->cgroup) >= 0)
+		infoview_open(a, ev->cgroup); /* a ghost's cgroup, while it lives */
+	else
+		infoview_open_proc(a, p);
 }
 
 static void back(struct app *a, int ch)

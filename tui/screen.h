@@ -62,5 +62,6 @@ extern const struct screen overview_screen; /* tui/overview.c */
 extern const struct screen procview_screen; /* tui/procview.c */
 extern const struct screen infoview_screen; /* tui/infoview.c */
 extern const struct screen mapview_screen;  /* tui/mapview.c */
+extern const struct screen eventview_screen; /* tui/eventview.c */
 
 #endif

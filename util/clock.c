@@ -3,9 +3,19 @@
 
 #include <time.h>
 
-double clock_mono(void)
+static double secs(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double clock_mono(void)
+{
+	return secs(CLOCK_MONOTONIC);
+}
+
+double clock_wall(void)
+{
+	return secs(CLOCK_REALTIME);
 }

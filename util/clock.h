@@ -4,5 +4,7 @@
 
 /* CLOCK_MONOTONIC in seconds: for intervals, never for dates. */
 double clock_mono(void);
+/* CLOCK_REALTIME in seconds since the epoch: for dates. */
+double clock_wall(void);
 
 #endif

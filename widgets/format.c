@@ -80,6 +80,24 @@ char *fmt_rate(char *out, size_t n, double per_sec)
 	return out;
 }
 
+char *fmt_age(char *out, size_t n, double secs)
+{
+	if (isnan(secs) || secs < 0) {
+		snprintf(out, n, "N/A");
+		return out;
+	}
+	unsigned long s = (unsigned long)secs;
+	if (s < 60)
+		snprintf(out, n, "%lus", s);
+	else if (s < 3600)
+		snprintf(out, n, "%lum%02lus", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(out, n, "%luh%02lum", s / 3600, s % 3600 / 60);
+	else
+		snprintf(out, n, "%lud%02luh", s / 86400, s % 86400 / 3600);
+	return out;
+}
+
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
 /* U+0080..U+009F: C1 controls (CSI is U+009B): valid UTF-8, not for a terminal. */
 static int is_c1(const unsigned char *s, size_t len)

@@ -24,6 +24,10 @@ char *fmt_rate_bytes(char *out, size_t n, double bps);
 /* A count per second ("1234/s") or "N/A". */
 char *fmt_rate(char *out, size_t n, double per_sec);
 
+/* A time gone by, short: "0s", "59s", "2m05s", "3h07m", "2d04h"; a
+ * negative or NaN one is "N/A". */
+char *fmt_age(char *out, size_t n, double secs);
+
 /* Make text from the kernel (process and cgroup names) inert for a
  * terminal: control characters, DEL, C1 controls and invalid UTF-8 are
  * shown as '?', so no escape sequence reaches the screen. Valid UTF-8 is

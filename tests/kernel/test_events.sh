@@ -3,7 +3,8 @@
 # samples a child cgroup every 3 s; an allocator in it is OOM-killed within
 # the first interval. The kill must come as an event line within a second,
 # between the first and the second sample, naming the victim (pid, command,
-# its anon RSS at death), its cgroup and the one whose limit fired.
+# its anon RSS at death), its cgroup and the one whose limit fired; the
+# second sample's counters tell the limit being hit, before that sample.
 set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
@@ -26,9 +27,13 @@ i=0; until grep -q '"event":"oom_kill"' "$out"; do
   i=$((i + 1)); [ $i -lt 10 ] || fail "no event within a second of the kill: $(cat "$out" | cut -c1-200)"; sleep 0.1; done
 wait $hr || fail "headroom exited $?"
 [ "$hog_status" = 137 ] || fail "the allocator exited $hog_status, not 137"
-# the lines in order: S (a sample) or E (an event)
-order=$(jq -r 'if .event then "E" else "S" end' "$out" | tr -d '\n')
-[ "$order" = SES ] || fail "lines came as $order, not sample, event, sample: $(cat "$out" | cut -c1-300)"
+# the lines in order: S (a sample), E (the kill), H (the limit hit the
+# second sample shows, told before it)
+order=$(jq -r 'if .event == "oom_kill" then "E" elif .event == "limit_hit" then "H"
+  elif .event then .event else "S" end' "$out" | tr -d '\n')
+[ "$order" = SEHS ] || fail "lines came as $order, not sample, kill, limit hit, sample: $(cut -c1-300 "$out")"
+jq -s -e --arg cg "$CG" '[.[] | select(.event == "limit_hit")] | .[0].cgroup == $cg and .[0].count > 0' "$out" > /dev/null ||
+  fail "the limit hit is not told in $CG: $(grep limit_hit "$out")"
 ev=$(jq -c 'select(.event == "oom_kill")' "$out")
 echo "$name: $ev" | cut -c1-400
 echo "$ev" | jq -e --argjson pid "$hog" --arg cg "$CG" '.pid == $pid and .comm == "hog" and .scope == "cgroup"

@@ -4,17 +4,19 @@
 # another moved into it and then out to the parent, the parent's limit
 # written, the child removed. headroom
 # learns of these through inotify rather than re-reading every directory and
-# limit each sample, so each change must still show in the samples after it.
+# limit each sample, so each change must still show in the samples after it,
+# and be told as events: the child made, the parent's limit written, the
+# child removed.
 set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
 . tests/kernel/lib.sh
 cg_test_begin "kernel/live-changes ($O)" headroom-test-live
 out=$(mktemp)
-trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out"' EXIT
+trap 'cg_remove "$CG/sub"; cg_remove "$CG"; rm -f "$out" "$out.all"' EXIT
 trap 'exit 1' INT TERM HUP PIPE  # exit runs the EXIT trap
 
-"$O/headroom" --json -d 0.1 -n 30 > "$out" &  # the whole hierarchy: v1 reads only changed lists
+"$O/headroom" --json -d 0.1 -n 30 > "$out.all" &  # the whole hierarchy: v1 reads only changed lists
 hr=$!
 sleep 0.6
 mkdir "$CG_MOUNT$CG/sub" && cg_limit "$CG/sub" 33554432
@@ -30,8 +32,18 @@ rmdir "$CG_MOUNT$CG/sub"
 wait $hr || fail "headroom exited $?"
 wait
 
-jq -e . "$out" > /dev/null || fail "output is not JSON lines"
+jq -e . "$out.all" > /dev/null || fail "output is not JSON lines"
+jq -c 'select(.event == null)' "$out.all" > "$out"  # the samples
 sub="$CG/sub"
+# the events of sub and CG: made, limits written, removed
+events=$(jq -r --arg cg "$CG" --arg sub "$sub" 'select(.event and (.cgroup == $cg or .cgroup == $sub))
+  | select(.event == "cgroup_new" or .event == "limit_set" or .event == "cgroup_gone")
+  | [.event, (if .cgroup == $sub then "sub" else "cg" end), .before, .after] | map(tostring) | join(" ")' "$out.all" |
+  tr '\n' ',')
+echo "$name: events: $events"
+# sub's own limit is told only when a sample saw it before it was written
+echo "$events" | grep -qxE 'cgroup_new sub null null,(limit_set sub max 33554432,)?limit_set cg max 25165824,cgroup_gone sub null null,' ||
+  fail "not told: sub made, the parent's limit written, sub removed: $events"
 # per sample: [has sub, sub's limit, sub's effective limit, CG's limit]
 jq -c --arg cg "$CG" --arg sub "$sub" '[ (.cgroups | map(select(.path == $sub)) | length),
    (.cgroups[] | select(.path == $sub) | .limit) // null,

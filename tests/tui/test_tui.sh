@@ -372,6 +372,60 @@ else
 fi
 fi
 
+if step oom "an OOM kill between two samples, told at once"; then
+# A 32M cgroup; in it a hog holding 24M with oom_score_adj 1000, whose
+# detail is open when a second hog (16M) takes the cgroup past its limit:
+# the kernel kills the first (and, when the first's memory is not yet
+# uncharged as the second retries, the second too). At -d 10, everything below must show before
+# the second sample: the detail turns OOM-KILLED and keeps the victim's
+# cgroup and command, the process list keeps its row, the overview's pane
+# tells the kill and its cgroup row flashes for 3 s, then stops, and the
+# events screen lists it.
+if cg_find_self && CG=$(cg_make "hr-tui-oom-$$"); then
+  cg_limit "$CG" 33554432
+  hog="$PWD/$O/tests/hog"
+  (cg_exec "$CG" choom -n 1000 -- "$hog" 24 24 0 600 >/dev/null 2>&1 &)
+  tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "the first hog did not start"
+  victim=$(cat "$CG_MOUNT$CG/cgroup.procs")
+  tui_start 220 40 "$HR" -d 10 --cgroup "$CG"
+  check tui_wait "every 10s"
+  sampled=$(tui_screen | grep -oE 'every 10s +[0-9:]+')   # the first sample's time
+  tui_keys Enter
+  check tui_wait "$hog 24 24 0 600"
+  tui_keys Enter
+  check tui_wait "Process $victim in $CG: $hog 24 24 0 600"
+  (cg_exec "$CG" "$hog" 16 16 0 600 >/dev/null 2>&1 &)
+  check tui_wait_re "^ Process $victim \(OOM-KILLED [0-9]s ago; last reading\) in $CG: $hog 24 24 0 600 *\$" 3
+  check tui_wait_re "^ at its death \(kernel log\): total-vm [0-9.]+[MGT]  anon-rss 2[4-9]M  file-rss [0-9.]+[KM]  shmem-rss 0  pgtables [0-9.]+K  oom_score_adj 1000 *\$"
+  tui_keys Escape
+  # its row first, with headroom's last reading (RES: the 24M and the
+  # program; the ASan build's hog maps terabytes, touches more), OOMSC N/A
+  check tui_wait_re "^ Processes in $CG: 0 and [12] OOM-killed"
+  check tui_wait_re "^ *$victim +root +[0-9.]+[MGT] +[23][0-9]M +[0-9.]+[KM] +[0-9.]+[KM]? +N/A +N/A +N/A +1000 [#.]+ OOM-KILLED [0-9]s ago: $hog 24 24 0 600 *\$"
+  tui_keys Escape
+  line="OOM kill: hog \\(pid $victim\\) in $CG; anon 2[4-9]M file [0-9.]+[KM] shmem 0; oom_score_adj 1000; limit 32M of that cgroup, usage 3[12][0-9.]*M"
+  check tui_wait_re "^ +[0-9]s  $line *\$"
+  row=$(tui_screen | grep -n "^ *[^ ]*hr-tui-oom-$$ " | cut -d: -f1)
+  [ -n "$row" ] || fail "no row for the cgroup"
+  # the row's name in the kill's white on red, then its own colour again
+  # (its headroom's: yellow past 75%), while the first sample is still
+  # the one shown: the flash ended without waiting for a sample
+  tui_colours "$row" | grep -q '^ *w' || fail "the cgroup's row does not flash: $(tui_colours "$row")"
+  flash_off() { tui_colours "$row" | grep -q '^ *[^w ]'; }
+  check tui_until 5 flash_off
+  tui_shows -F "$sampled" || fail "the flash ended only with the next sample"
+  tui_keys e
+  check tui_wait_re "^ Events since headroom started: ([12]) \(OOM kills \1; victims named by the kernel log\)"
+  check tui_wait_re "^[0-9:]{8} +[0-9]s $line *\$"
+  tui_keys q
+  check tui_exit
+  pass
+  cg_remove "$CG" && CG=
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
+fi
+
 if step run "headroom run, live"; then
 if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   [ "$CG_VERSION" = 1 ] || echo +memory > "$CG_MOUNT$CG/cgroup.subtree_control"
@@ -380,7 +434,8 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
   check tui_wait "killed by signal 9 (Killed), exit status 137; q ends the run" 10
-  tui_screen | grep -qE 'demo .* 1 +[0-9]+ +0 *$' || fail "the OOM kill is not counted on the cgroup's row"
+  # (the kill is told as it happens, the count comes with the next sample)
+  tui_wait_re 'demo .* 1 +[0-9]+ +0 *$' 2 || fail "the OOM kill is not counted on the cgroup's row"
   tui_keys q
   check tui_exit
   [ "$(tui_status)" = 137 ] || fail "headroom run exited $(tui_status), not COMMAND's 137"

@@ -34,6 +34,22 @@ static void test_bytes(void **state)
 	assert_string_equal(fmt_bytes(b, 4, val_unlimited()), "unl");
 }
 
+/* Ages at each unit's edges. */
+static void test_age(void **state)
+{
+	(void)state;
+	char b[16];
+	assert_string_equal(fmt_age(b, sizeof(b), 0.4), "0s");
+	assert_string_equal(fmt_age(b, sizeof(b), 59.9), "59s");
+	assert_string_equal(fmt_age(b, sizeof(b), 60), "1m00s");
+	assert_string_equal(fmt_age(b, sizeof(b), 125), "2m05s");
+	assert_string_equal(fmt_age(b, sizeof(b), 3599), "59m59s");
+	assert_string_equal(fmt_age(b, sizeof(b), 3600 * 3 + 7 * 60 + 59), "3h07m");
+	assert_string_equal(fmt_age(b, sizeof(b), 86400 * 2 + 4 * 3600), "2d04h");
+	assert_string_equal(fmt_age(b, sizeof(b), -1), "N/A");
+	assert_string_equal(fmt_age(b, sizeof(b), NAN), "N/A");
+}
+
 static void test_sanitize(void **state)
 {
 	(void)state;
@@ -57,6 +73,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_sanitize),
 	};
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "collectors/oomlog.h"
 #include "output/batch.h"
 #include "output/json.h"
+#include "model/events.h"
 
 #define CG "/process_api/62923f8e1897ef240e16295ee479c1db/hr-kmsg-20821"
 
@@ -122,27 +123,32 @@ static void test_edges(void **state)
 	assert_int_equal(k.file_rss.st, V_NA);
 }
 
-/* The kill as batch and JSON print it between samples. */
+/* The kill as batch and JSON print it between samples: an event learned
+ * before headroom read the victim. */
 static void test_printed(void **state)
 {
 	(void)state;
 	struct oom_kill k[1];
 	assert_int_equal(feed_file("tests/fixtures/kmsg/v1-memcg-oom.txt", k, 1), 1);
+	struct events e;
+	events_init(&e, NULL);
+	const struct event *ev = events_add_kill(&e, &k[0], NULL, 100.0, 1764660000.25);
 	char *text = NULL, *json = NULL;
 	size_t tn = 0, jn = 0;
 	FILE *f = open_memstream(&text, &tn);
-	batch_print_oom_kill(f, &k[0]);
+	batch_print_event(f, ev);
 	fclose(f);
 	f = open_memstream(&json, &jn);
-	json_print_oom_kill(f, &k[0]);
+	json_print_event(f, ev);
 	fclose(f);
+	events_free(&e);
 	assert_string_equal(text, "EVENT OOM kill: hog (pid 20868) in " CG "; anon 32M file 1.3M shmem 0; "
-				  "oom_score_adj 0; limit 32M of " CG ", usage 32M\n");
-	assert_string_equal(json, "{\"event\":\"oom_kill\",\"seq\":12591,\"usec\":5662711987,\"scope\":\"cgroup\","
+				  "oom_score_adj 0; limit 32M of that cgroup, usage 32M\n");
+	assert_string_equal(json, "{\"event\":\"oom_kill\",\"time\":1764660000.250,\"cgroup\":\"" CG "\",\"seq\":12591,\"usec\":5662711987,\"scope\":\"cgroup\","
 				  "\"constraint\":\"CONSTRAINT_MEMCG\",\"oom_memcg\":\"" CG "\",\"task_memcg\":\"" CG
 				  "\",\"pid\":20868,\"comm\":\"hog\",\"uid\":0,\"usage\":33554432,\"limit\":33554432,"
 				  "\"total_vm\":36122624,\"anon_rss\":33423360,\"file_rss\":1413120,\"shmem_rss\":0,"
-				  "\"pgtables\":106496,\"oom_score_adj\":0,\"na\":{}}\n");
+				  "\"pgtables\":106496,\"oom_score_adj\":0,\"last\":null,\"na\":{}}\n");
 	free(text);
 	free(json);
 }

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "output/evtext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "widgets/format.h"
+
+static const char *const labels[EV_NKINDS] = {
+	[EV_OOM_KILL] = "OOM kill",   [EV_LIMIT_HIT] = "limit hit", [EV_HIGH] = "throttled",
+	[EV_STALL] = "stalled",	      [EV_STALL_END] = "stall over", [EV_SWAP] = "swap",
+	[EV_LIMIT_SET] = "limit set", [EV_CG_NEW] = "new cgroup",  [EV_CG_GONE] = "cgroup gone",
+};
+
+const char *event_label(enum event_kind kind)
+{
+	return labels[kind];
+}
+
+static const char *na_or(const char *s, const char *na)
+{
+	return s[0] ? s : na;
+}
+
+/* What the kernel log said of a kill. */
+static void kill_text(char *out, size_t n, const struct oom_kill *k)
+{
+	char a[16], fl[16], sh[16], u[16], l[16], adj[16] = "N/A";
+	if (k->oom_score_adj.st == V_OK)
+		snprintf(adj, sizeof(adj), "%lld", (long long)k->oom_score_adj.v);
+	/* the limit that fired: the victim's own cgroup's, often; or an ancestor's */
+	const char *fired = na_or(k->oom_memcg, k->memcg ? "N/A" : "the system");
+	int own = k->task_memcg[0] && strcmp(k->oom_memcg, k->task_memcg) == 0;
+	snprintf(out, n, "OOM kill: %s (pid %d) in %s; anon %s file %s shmem %s; oom_score_adj %s; limit %s of %s, usage %s",
+		 k->comm, k->pid, na_or(k->task_memcg, "N/A"), fmt_bytes(a, sizeof(a), k->anon_rss),
+		 fmt_bytes(fl, sizeof(fl), k->file_rss), fmt_bytes(sh, sizeof(sh), k->shmem_rss), adj,
+		 fmt_bytes(l, sizeof(l), k->limit), own ? "that cgroup" : fired, fmt_bytes(u, sizeof(u), k->usage));
+}
+
+static const char *where(const struct event *ev)
+{
+	return na_or(ev->cgroup, "the system");
+}
+
+char *event_text(char *out, size_t n, const struct event *ev)
+{
+	char a[16], b[16], c[24];
+	fmt_count(c, sizeof(c), ev->count);
+	switch (ev->kind) {
+	case EV_OOM_KILL:
+		if (ev->told)
+			kill_text(out, n, &ev->kill);
+		else
+			snprintf(out, n, "OOM kill: %s killed in %s (the victim is not known: %s)", c, where(ev),
+				 ev->no_log ? ev->no_log : "the kernel log was not read");
+		break;
+	case EV_LIMIT_HIT:
+		snprintf(out, n, "limit hit: %s began to hit its limit (%s times since the last sample)", where(ev), c);
+		break;
+	case EV_HIGH:
+		snprintf(out, n, "throttled: %s went over memory.high and is throttled (%s times since the last sample)",
+			 where(ev), c);
+		break;
+	case EV_STALL:
+		snprintf(out, n, "stalled: %s is at its limit and its OOM killer is disabled: its processes wait (under_oom 1)",
+			 where(ev));
+		break;
+	case EV_STALL_END:
+		snprintf(out, n, "stall over: %s (under_oom 0)", where(ev));
+		break;
+	case EV_SWAP:
+		snprintf(out, n, "swap: %s began to use swap (%s)", where(ev), fmt_bytes(b, sizeof(b), ev->after));
+		break;
+	case EV_LIMIT_SET:
+		snprintf(out, n, "limit set: %s from %s to %s", where(ev), fmt_bytes(a, sizeof(a), ev->before),
+			 fmt_bytes(b, sizeof(b), ev->after));
+		break;
+	case EV_CG_NEW:
+		snprintf(out, n, "new cgroup: %s", where(ev));
+		break;
+	case EV_CG_GONE:
+		snprintf(out, n, "cgroup gone: %s", where(ev));
+		break;
+	case EV_NKINDS:
+		snprintf(out, n, "?");
+		break;
+	}
+	return out;
+}
