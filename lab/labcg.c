@@ -21,6 +21,7 @@ const char *const lab_knob_names[KNOB_N] = {
 	[KNOB_LOW] = "--low",
 	[KNOB_SWAP] = "--swap",
 	[KNOB_OOM_KILL_DISABLE] = "--oom-kill-disable",
+	[KNOB_SWAPPINESS] = "swappiness",
 };
 
 static int write_file(const char *dir, const char *name, const char *text)
@@ -89,8 +90,8 @@ int labcg_create(struct labcg *c, const char *under, const char *name, char *err
 static const char *knob_file(int version, enum lab_knob k)
 {
 	static const char *const v1[KNOB_N] = { "memory.limit_in_bytes", NULL, NULL, "memory.memsw.limit_in_bytes",
-						"memory.oom_control" };
-	static const char *const v2[KNOB_N] = { "memory.max", "memory.high", "memory.low", "memory.swap.max", NULL };
+						"memory.oom_control", "memory.swappiness" };
+	static const char *const v2[KNOB_N] = { "memory.max", "memory.high", "memory.low", "memory.swap.max", NULL, NULL };
 	return version == 1 ? v1[k] : v2[k];
 }
 
@@ -101,18 +102,16 @@ int labcg_set(const struct labcg *c, enum lab_knob k, uint64_t v, uint64_t limit
 	if (!file) {
 		snprintf(err, errlen, "%s: cgroup v%d has no such setting%s", lab_knob_names[k], c->version,
 			 k == KNOB_OOM_KILL_DISABLE ? " (v1 memory.oom_control only)" : " (v2 only)");
-		return -1;
+		return EINVAL;
 	}
 	if (c->version == 1 && k == KNOB_SWAP) /* memsw counts memory + swap */
 		v = limit + v;
 	snprintf(val, sizeof(val), "%llu", (unsigned long long)v);
 	int e = write_file(c->dir, file, val);
-	if (e) {
+	if (e)
 		snprintf(err, errlen, "%s: cannot write %s/%s: %s%s", lab_knob_names[k], c->path, file, strerror(e),
 			 e == ENOENT && k == KNOB_SWAP ? " (no swap accounting on this kernel)" : "");
-		return -1;
-	}
-	return 0;
+	return e;
 }
 
 int labcg_enter(const struct labcg *c)

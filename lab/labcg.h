@@ -22,12 +22,15 @@ struct labcg {
 int labcg_create(struct labcg *c, const char *parent, const char *name, char *err, size_t errlen);
 
 /* The knobs: which file each is on each version. */
-enum lab_knob { KNOB_LIMIT, KNOB_HIGH, KNOB_LOW, KNOB_SWAP, KNOB_OOM_KILL_DISABLE, KNOB_N };
+/* What a run may set; the last is v1's own way to say "no swap" (the
+ * dashboard's default, see lab/run.c), no option of its own. */
+enum lab_knob { KNOB_LIMIT, KNOB_HIGH, KNOB_LOW, KNOB_SWAP, KNOB_OOM_KILL_DISABLE, KNOB_SWAPPINESS, KNOB_N };
 extern const char *const lab_knob_names[KNOB_N]; /* "--limit" ... */
 
 /* Write a knob (bytes, or 1 for oom_kill_disable). v1 --swap is the memsw
- * limit: limit + swap, written after the limit. Returns 0 or -1 with a
- * message (a knob this version lacks, or the kernel refused it). */
+ * limit: limit + swap, written after the limit. Returns 0 or an errno with
+ * a message (EINVAL: a knob this version lacks; ENOENT: no such file, for
+ * swap no swap accounting; else the kernel refused it). */
 int labcg_set(const struct labcg *c, enum lab_knob k, uint64_t v, uint64_t limit, char *err, size_t errlen);
 
 /* Move the calling process into the cgroup (writes "0" to cgroup.procs). */

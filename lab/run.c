@@ -4,6 +4,7 @@
  * that cgroup (or, with --batch, a line per interval and a summary); then
  * whatever is left in the cgroup is ended and the cgroup removed. */
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
@@ -27,8 +28,14 @@
 #include "widgets/format.h"
 
 /* "At the limit": usage at or above this share (percent) of the effective
- * limit; the summary counts the seconds spent so. */
+ * limit, or the limit hit since the last sample; the summary counts the
+ * seconds spent so. */
 #define AT_LIMIT_PCT 98
+/* Past this share of the limit (or hitting it), sample every FAST_S
+ * seconds (unless -d asks for less): the approach and the kill show. */
+#define NEAR_PCT 80
+#define FAST_S 0.1
+#define FAST_HOLD_S 2.0
 
 struct run {
 	uint64_t knob[KNOB_N];
@@ -53,6 +60,10 @@ struct lab_stats {
 	char line[128]; /* ... and its last whole line */
 	char footer[192]; /* what the dashboard shows of it */
 	int told;	  /* OOM kills the kernel log told of (batch and JSON) */
+	char swap[96];	  /* what the run allows of swap, in words */
+	char setup[320];  /* the knobs and swap in a line */
+	double delay;	  /* -d */
+	double fast_until; /* sample every FAST_S until then (CLOCK_MONOTONIC) */
 	char last_kill[96]; /* the last of them: "COMM (pid N)" */
 };
 
@@ -65,7 +76,9 @@ static void run_usage(FILE *f)
 	      "  --limit SIZE          memory.max (v2) / memory.limit_in_bytes (v1)\n"
 	      "  --high SIZE           memory.high (v2 only)\n"
 	      "  --low SIZE            memory.low (v2 only)\n"
-	      "  --swap SIZE           memory.swap.max (v2) / memsw limit = limit + SIZE (v1)\n"
+	      "  --swap SIZE           memory.swap.max (v2) / memsw limit = limit + SIZE (v1);\n"
+	      "                        without it the cgroup does not swap (v2 memory.swap.max\n"
+	      "                        0, v1 memory.swappiness 0)\n"
 	      "  --oom-kill-disable    memory.oom_control 1 (v1 only): stall at the limit\n"
 	      "  --name NAME           the cgroup's name (default headroom-run-PID)\n"
 	      "  --parent PATH         make it below this cgroup instead of headroom's own\n"
@@ -167,13 +180,41 @@ static int run_parse(struct run *r, int argc, char **argv)
 	return 0;
 }
 
+/* No swap unless --swap: an experiment at the limit must reach it on a
+ * machine with swap too (else the excess goes to swap and nothing is
+ * killed, nothing stalls). v2: memory.swap.max 0. v1: memory.swappiness 0,
+ * so that the cgroup's own reclaim never swaps its anon memory; not memsw
+ * = limit, which would do it too, but Linux 6.18 then counts a refused
+ * charge in neither failcnt (measured: an OOM kill with both at 0), and
+ * the limit hits would not show. Says in st->swap what was done. Returns
+ * 0, or -1 (said why). */
+static int default_swap(const struct run *r, const struct labcg *c, struct lab_stats *st)
+{
+	char err[512];
+	int v1 = c->version == 1;
+	int e = labcg_set(c, v1 ? KNOB_SWAPPINESS : KNOB_SWAP, 0, r->knob[KNOB_LIMIT], err, sizeof(err));
+	if (e == ENOENT) { /* no swap accounting: nothing to limit it with */
+		snprintf(st->swap, sizeof(st->swap), "swap not limited (no swap accounting on this kernel)");
+		return 0;
+	}
+	if (e) {
+		fprintf(stderr, "headroom run: %s\n", err);
+		return -1;
+	}
+	snprintf(st->swap, sizeof(st->swap), "no swap (%s; --swap allows it)",
+		 v1 ? "memory.swappiness 0" : "memory.swap.max 0");
+	return 0;
+}
+
 /* Limit first: v1's memsw limit must not be below it. */
-static int apply_knobs(const struct run *r, const struct labcg *c)
+static int apply_knobs(const struct run *r, const struct labcg *c, struct lab_stats *st)
 {
 	static const enum lab_knob order[] = { KNOB_LIMIT, KNOB_SWAP, KNOB_HIGH, KNOB_LOW, KNOB_OOM_KILL_DISABLE };
-	char err[512];
+	char err[512], sz[16];
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		enum lab_knob k = order[i];
+		if (k == KNOB_SWAP && !r->set[k] && default_swap(r, c, st) != 0)
+			return -1;
 		if (!r->set[k])
 			continue;
 		if (k == KNOB_SWAP && c->version == 1 && !r->set[KNOB_LIMIT]) {
@@ -184,6 +225,8 @@ static int apply_knobs(const struct run *r, const struct labcg *c)
 			fprintf(stderr, "headroom run: %s\n", err);
 			return -1;
 		}
+		if (k == KNOB_SWAP)
+			snprintf(st->swap, sizeof(st->swap), "swap up to %s (--swap)", fmt_size(sz, sizeof(sz), r->knob[k]));
 	}
 	return 0;
 }
@@ -231,6 +274,32 @@ static pid_t start(const struct labcg *c, char **cmd, int out_fd)
 	return pid;
 }
 
+/* A kill the kernel log told: counted, the last named. */
+static void note_kill(struct lab_stats *st, const struct oom_kill *k)
+{
+	char comm[64];
+	st->told++;
+	snprintf(st->last_kill, sizeof(st->last_kill), "%s (pid %d)", sanitize(comm, sizeof(comm), k->comm), k->pid);
+}
+
+/* Near the limit (past NEAR_PCT of it, or there before `otherwise` at the
+ * pace usage grows, or hitting it), and for FAST_HOLD_S after: the next
+ * sample in FAST_S, so that the approach shows; else in `otherwise`. */
+static double sooner(struct lab_stats *st, const struct sample *s, double otherwise)
+{
+	if (!s || !s->ncg)
+		return otherwise;
+	const struct cg_sample *c = &s->cgs[0];
+	const struct cg_norm *n = &c->n;
+	double ahead = isnan(c->r.usage_bps) || c->r.usage_bps < 0 || isinf(otherwise) ? 0 : c->r.usage_bps * otherwise;
+	int near = val_is_ok(n->usage) && val_is_ok(n->eff_limit) &&
+		   ((double)n->usage.v + ahead) * 100 >= (double)n->eff_limit.v * NEAR_PCT;
+	int hitting = val_is_ok(c->r.new_hits_local) && c->r.new_hits_local.v > 0;
+	if (near || hitting)
+		st->fast_until = s->mono + FAST_HOLD_S; /* usage grows in steps: do not fall back between them */
+	return s->mono < st->fast_until && FAST_S < otherwise ? FAST_S : otherwise;
+}
+
 static void stats_add(struct lab_stats *st, const struct sample *s)
 {
 	if (!s->ncg || s->seq == st->seq)
@@ -242,7 +311,9 @@ static void stats_add(struct lab_stats *st, const struct sample *s)
 		st->peak = n->usage;
 	if (val_is_ok(kpeak) && (!val_is_ok(st->peak) || kpeak.v > st->peak.v))
 		st->peak = kpeak; /* the kernel's own high-water mark, between samples too */
-	if (st->seq && val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->usage.v * 100 >= n->eff_limit.v * AT_LIMIT_PCT)
+	/* at the limit: usage next to it, or the limit hit since the last sample */
+	int at = val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->usage.v * 100 >= n->eff_limit.v * AT_LIMIT_PCT;
+	if (st->seq && (at || (val_is_ok(c->r.new_hits_local) && c->r.new_hits_local.v > 0)))
 		st->at_limit += s->mono - st->last;
 	st->oom_kills = n->oom_kills;
 	st->limit = n->eff_limit;
@@ -282,9 +353,9 @@ static void summary(FILE *f, const struct lab_stats *st, const char *path)
 	char told[160] = "";
 	if (st->told)
 		snprintf(told, sizeof(told), " (the kernel's log: %d, last %s)", st->told, st->last_kill);
-	fprintf(f, "headroom run: %s: peak %s of %s, %.1f s at the limit, OOM kills %s%s; COMMAND %s\n", path,
+	fprintf(f, "headroom run: %s: peak %s of %s, %.1f s at the limit, OOM kills %s%s, %s; COMMAND %s\n", path,
 		fmt_bytes(peak, sizeof(peak), st->peak), fmt_bytes(lim, sizeof(lim), st->limit), st->at_limit,
-		fmt_count(kills, sizeof(kills), st->oom_kills), told, end);
+		fmt_count(kills, sizeof(kills), st->oom_kills), told, st->swap, end);
 }
 
 static void batch_line(const struct sample *s, double t0)
@@ -314,7 +385,8 @@ struct batch {
 	struct collector *col;
 	struct lab_stats *st;
 	int json, last;
-	double t0, next; /* next: when the driver takes the next sample */
+	double t0, next;	 /* next: when the driver takes the next sample */
+	double delay, interval; /* -d; the interval now (FAST_S near the limit) */
 	struct driver *d;
 	const struct driver_loop *l;
 };
@@ -325,6 +397,7 @@ static int batch_sample(void *ctx, struct driver *d)
 	if (b->t0 < 0)
 		b->t0 = d->cur->mono;
 	stats_add(b->st, d->cur);
+	b->interval = sooner(b->st, d->cur, b->delay);
 	if (b->json) {
 		collector_details(b->col, d->cur, NULL, 0, 0);
 		json_print(stdout, d->cur);
@@ -344,13 +417,10 @@ static void batch_event(void *ctx, const struct event *ev)
 	else
 		batch_print_event(stdout, ev);
 	fflush(stdout);
-	if (ev->kind != EV_OOM_KILL || !ev->told)
-		return;
-	const struct oom_kill *k = &ev->kill;
-	b->st->told++;
-	char comm[64];
-	snprintf(b->st->last_kill, sizeof(b->st->last_kill), "%s (pid %d)", sanitize(comm, sizeof(comm), k->comm),
-		 k->pid);
+	if (ev->kind == EV_OOM_KILL && ev->told) {
+		note_kill(b->st, &ev->kill);
+		b->next = clock_mono(); /* and a sample at once: what the kill left */
+	}
 }
 
 /* The driver's wait (kills told as they come), then: has COMMAND ended, or
@@ -368,9 +438,8 @@ static int batch_wait(void *ctx, double until)
 static void run_batch(struct collector *col, struct lab_stats *st, double delay, int json)
 {
 	struct driver d;
-	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono(), &d, NULL };
-	double interval = delay;
-	struct driver_loop l = { .interval = &interval,
+	struct batch b = { col, st, json, child_ended(st) || stop_asked, -1, clock_mono(), delay, delay, &d, NULL };
+	struct driver_loop l = { .interval = &b.interval,
 				 .next = &b.next,
 				 .sample = batch_sample,
 				 .wait = batch_wait,
@@ -400,21 +469,61 @@ static void drain_output(struct lab_stats *st)
 }
 
 /* The dashboard's guest: the command's last line, or how it ended. */
-static const char *footer(void *ctx, const struct sample *cur)
+/* The kills the kernel log told, from the dashboard's events; the newest
+ * told of COMMAND itself, or NULL. */
+static const struct event *note_kills(struct lab_stats *st, const struct events *ev)
+{
+	const struct event *own = NULL;
+	st->told = 0;
+	for (size_t i = ev->n; i-- > 0;) { /* oldest first: the last noted is the newest */
+		const struct event *e = events_get(ev, i);
+		if (e->kind != EV_OOM_KILL || !e->told)
+			continue;
+		note_kill(st, &e->kill);
+		if (e->kill.pid == st->child)
+			own = e;
+	}
+	return own;
+}
+
+static const char *footer(void *ctx, const struct sample *cur, const struct events *ev, double *next_in)
 {
 	struct lab_stats *st = ctx;
 	stats_add(st, cur);
+	*next_in = sooner(st, cur, st->delay);
+	const struct event *newest = events_get(ev, 0);
+	if (newest && cur && newest->kind == EV_OOM_KILL && newest->mono > cur->mono)
+		*next_in = 0; /* a kill since the sample: what it left, at once */
 	drain_output(st);
+	const struct event *own = note_kills(st, ev);
 	if (child_ended(st)) {
-		char end[128];
-		describe_end(end, sizeof(end), st);
+		char end[128], a[16];
+		if (own && WIFSIGNALED(st->status) && WTERMSIG(st->status) == SIGKILL) /* the kernel named it */
+			snprintf(end, sizeof(end), "OOM-killed: %s (pid %d), anon %s at its death; exit status %d",
+				 own->kill.comm, own->kill.pid, fmt_bytes(a, sizeof(a), own->kill.anon_rss),
+				 exit_code(st->status));
+		else
+			describe_end(end, sizeof(end), st);
 		snprintf(st->footer, sizeof(st->footer), "COMMAND %s; q ends the run and removes its cgroup", end);
 	} else if (st->line[0]) {
 		snprintf(st->footer, sizeof(st->footer), "COMMAND: %s", st->line);
 	} else {
-		return NULL;
+		snprintf(st->footer, sizeof(st->footer), "%s", st->setup); /* until COMMAND says something */
 	}
 	return st->footer;
+}
+
+/* What the run set up, in a line: "headroom run: PATH: limit 50M, no swap (...)". */
+static void setup_line(struct lab_stats *st, const struct run *r, const struct labcg *cg)
+{
+	char knobs[160] = "", sz[16];
+	size_t n = 0;
+	for (int k = KNOB_LIMIT; k <= KNOB_LOW && n < sizeof(knobs); k++)
+		if (r->set[k])
+			n += (size_t)snprintf(knobs + n, sizeof(knobs) - n, "%s %s, ", lab_knob_names[k] + 2,
+					      fmt_size(sz, sizeof(sz), r->knob[k]));
+	snprintf(st->setup, sizeof(st->setup), "headroom run: %s: %s%s%s", cg->path, knobs, st->swap,
+		 r->set[KNOB_OOM_KILL_DISABLE] ? ", OOM killer disabled" : "");
 }
 
 /* Set up the cgroup's limits, start COMMAND in it and watch it (dashboard,
@@ -426,8 +535,11 @@ static int run_command(const struct run *r, const struct labcg *cg, struct lab_s
 	struct collector_opts co = { .root = "/", .cgroup = cg->path };
 	struct collector *col = NULL;
 	int rc = 1, tui = !r->batch && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), out[2] = { -1, -1 };
-	if (apply_knobs(r, cg) == 0 && (col = collector_open(&co, err, sizeof(err))) == NULL)
+	if (apply_knobs(r, cg, st) == 0 && (col = collector_open(&co, err, sizeof(err))) == NULL)
 		fprintf(stderr, "headroom run: %s\n", err);
+	setup_line(st, r, cg);
+	if (col && !tui)
+		fprintf(r->json ? stderr : stdout, "%s\n", st->setup);
 	if (col && tui && pipe2(out, O_CLOEXEC | O_NONBLOCK) == 0)
 		st->out_fd = out[0];
 	if (r->json) /* stdout is for the samples: COMMAND prints to stderr */
@@ -475,6 +587,7 @@ int run_main(int argc, char **argv)
 	};
 	signal(SIGINT, on_stop);
 	signal(SIGTERM, on_stop);
+	st.delay = r.delay;
 	int rc = run_command(&r, &cg, &st);
 	int left = labcg_destroy(&cg, err, sizeof(err)) != 0; /* SIGKILLs what is left */
 	if (left)

@@ -87,6 +87,17 @@ static void norm_v2(struct cg_sample *c)
 	n->soft_limit = val_na(NA_NOTAPPLY);
 }
 
+/* A charge refused at the memsw limit (memory + swap: no swap with memsw
+ * = limit) is counted in memsw.failcnt and never tried against the memory
+ * limit: both counters are limit hits. Without swap accounting, failcnt. */
+static val_t v1_hits(const struct cg_sample *c)
+{
+	val_t memsw = c->f[F1_MEMSW_FAILCNT];
+	if (memsw.st == V_NA && memsw.why == NA_ABSENT)
+		return c->f[F1_FAILCNT];
+	return val_add(c->f[F1_FAILCNT], memsw);
+}
+
 static void norm_v1(struct cg_sample *c)
 {
 	struct cg_norm *n = &c->n;
@@ -106,7 +117,7 @@ static void norm_v1(struct cg_sample *c)
 	n->working_set = val_sub_clamp(n->usage, n->inactive_file);
 	n->reclaimable = n->file;
 	n->oom_kills = cg_kv(c, K_OOM_CONTROL, "oom_kill");
-	n->limit_hits = c->f[F1_FAILCNT]; /* v1 counts only the cgroup whose limit was hit */
+	n->limit_hits = v1_hits(c); /* v1 counts only the cgroup whose limit was hit */
 	n->kills_local = n->oom_kills;	   /* summed over the subtree below */
 	n->hits_local = n->limit_hits;
 	n->high_local = val_na(NA_NOTAPPLY);

@@ -125,10 +125,13 @@ static void draw(struct app *a)
 }
 
 /* The guest's footer line (lab mode: what its command prints), where no
- * message of the dashboard's is. */
+ * message of the dashboard's is; and the next sample sooner if it asks. */
 static void guest_line(struct app *a)
 {
-	const char *l = a->guest ? a->guest(a->guest_ctx, a->cur) : NULL;
+	double next_in = INFINITY;
+	const char *l = a->guest ? a->guest(a->guest_ctx, a->cur, &a->drv.ev, &next_in) : NULL;
+	if (a->cur && !a->paused && a->cur->mono + next_in < a->next)
+		a->next = a->cur->mono + next_in;
 	if (l && (!a->status[0] || a->status_guest)) {
 		snprintf(a->status, sizeof(a->status), "%s", l); /* sanitized when drawn */
 		a->status_guest = 1;

@@ -29,7 +29,7 @@ enum view {
 };
 
 /* A guest of the dashboard (lab mode), see app_run_with. */
-typedef const char *(*app_guest_fn)(void *ctx, const struct sample *cur);
+typedef const char *(*app_guest_fn)(void *ctx, const struct sample *cur, const struct events *ev, double *next_in);
 
 /* Process table columns, in display order. */
 enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
@@ -107,8 +107,11 @@ struct app {
 /* The dashboard: the screen manager (tui/app.c) runs it. */
 int app_run(struct collector *c, const struct options *o);
 /* The same with a guest (lab mode): each time round the loop guest sees the
- * current sample and may give a line for the footer (or NULL), shown where
- * no message of the dashboard's is. The guest sees nothing else of it. */
+ * current sample and the events, and may give a line for the footer (or
+ * NULL), shown where no message of the dashboard's is, and ask for the next
+ * sample sooner: *next_in seconds after the current one (it starts as
+ * INFINITY: no wish; never later than the interval, never while paused).
+ * The guest sees nothing else of it. */
 int app_run_with(struct collector *c, const struct options *o, app_guest_fn guest, void *ctx);
 
 /* Settings kept between runs (tui/settings.c, the file: tui/config.h). */

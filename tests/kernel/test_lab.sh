@@ -43,9 +43,17 @@ done_ok() {
 show() { echo "$name: $*"; }
 
 # 1. Anon growth to the limit: usage climbs (the samples; the kernel's peak
-#    is the limit itself), one OOM kill, 137.
+#    is the limit itself), one OOM kill, 137. No --swap: the run's cgroup
+#    does not swap (v1 memory.swappiness 0, v2 memory.swap.max 0), and the
+#    summary says so and counts time at the limit (the limit hits).
 if only anon; then
-lab anon --limit 64M --swap 0 -- "$HR" eat --anon 128M --step 4M --every 0.05 --hold 5
+lab anon --limit 64M -- "$HR" eat --anon 128M --step 4M --every 0.05 --hold 5
+noswap=$(q anon '.[0].cgroups[0].files | .["memory.swappiness"] // .["memory.swap.max"]')
+[ "$noswap" = 0 ] || fail "the run's cgroup may swap: swappiness or swap.max $noswap"
+grep -qE "no swap \(memory\.(swappiness|swap\.max) 0; --swap allows it\); COMMAND killed" "$tmp/anon.err" ||
+  fail "the summary does not say there is no swap: $(cat "$tmp/anon.err")"
+grep -qE ", 0\.[1-9] s at the limit|, [1-9][0-9.]* s at the limit" "$tmp/anon.err" ||
+  fail "no time at the limit counted: $(cat "$tmp/anon.err")"
 s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: (.[-1].cgroups[0].files | .["memory.max_usage_in_bytes"] // .["memory.peak"]),
   ooms: .[-1].cgroups[0].oom_kills, n: length}')
 show "$s status $rc"
@@ -58,6 +66,18 @@ echo "$e" | jq -e --arg cg "$CG/anon" '.n == 1 and .comm == "headroom" and .cg =
   fail "not one OOM kill event naming eat in $CG/anon: $e"
 grep -q "OOM kills 1 (the kernel's log: 1, last headroom (pid " "$tmp/anon.err" || fail "the summary does not count the kill told: $(cat "$tmp/anon.err")"
 done_ok anon
+fi
+
+# 1b. The approach at -d 1: once the limit is near, or will be within the
+#    interval at the pace usage grows, samples come every 0.1 s.
+if only approach; then
+lab approach --limit 64M -d 1 -- "$HR" eat --anon 128M --step 4M --every 0.1 --hold 5
+s=$(q approach '{near: map(select(.cgroups[0].usage >= 40*1048576 and .cgroups[0].oom_kills == 0)) | length,
+  gaps: [. as $a | range(1; length) | $a[.].time - $a[. - 1].time | select(. < 0.5)] | length}')
+show "$s status $rc"
+[ "$rc" = 137 ] || fail "COMMAND exited $rc, not 137"
+echo "$s" | jq -e '.near >= 3 and .gaps >= 4' > /dev/null || fail "not sampled fast near the limit: $s"
+done_ok approach
 fi
 
 # 2. malloc is not memory: 2G reserved under a 64M limit, never touched.
@@ -125,6 +145,10 @@ else
   [ "$rc" = 0 ] || fail "COMMAND exited $rc: it should go on once the limit was raised"
   echo "$s" | jq -e '.stalled >= 3 and .procs_then == 1 and .ooms == 0 and .usage >= 96*1048576' > /dev/null ||
     fail "stalled at the limit, no kill, then on: $s"
+  # and said: stalled, then the stall over, in the run's cgroup
+  e=$(jq -r --arg cg "$CG/stall" 'select(.event == "oom_stall" or .event == "oom_stall_end") |
+    select(.cgroup == $cg) | .event' "$tmp/stall.json" | tr '\n' ' ')
+  [ "$e" = "oom_stall oom_stall_end " ] || fail "the stall and its end not told: $e"
   done_ok stall
 fi
 fi

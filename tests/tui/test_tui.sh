@@ -433,7 +433,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
     "$HR" eat --anon 100M --step 5M --every 0.2
   check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
-  check tui_wait "killed by signal 9 (Killed), exit status 137; q ends the run" 10
+  check tui_wait_re "^COMMAND OOM-killed: headroom \\(pid [0-9]+\\), anon (49|50)M at its death; exit status 137; q ends the run and removes its cgroup *\$" 10
   # (the kill is told as it happens, the count comes with the next sample)
   tui_wait_re 'demo .* 1 +[0-9]+ +0 *$' 2 || fail "the OOM kill is not counted on the cgroup's row"
   tui_keys q

@@ -41,6 +41,29 @@ static void test_v1_swap(void **state)
 	sample_free(&s);
 }
 
+/* v1 limit hits: a charge refused at the memsw limit (no swap: memsw =
+ * limit, as lab mode sets) is counted in memsw.failcnt alone, one at the
+ * memory limit in failcnt: both are hits. Without swap accounting (no
+ * memsw files), failcnt. */
+static void test_v1_hits(void **state)
+{
+	(void)state;
+	struct sample s = { 0 };
+	one_v1(&s, "total_rss 100\n", 1000, 1000);
+	struct cg_sample *c = &s.cgs[0];
+	c->f[F1_FAILCNT] = val_ok(3);
+	c->f[F1_MEMSW_FAILCNT] = val_ok(5);
+	cgnorm_fill(&s);
+	assert_true(c->n.limit_hits.st == V_OK && c->n.limit_hits.v == 8);
+	c->f[F1_MEMSW_FAILCNT] = val_na(NA_ABSENT);
+	cgnorm_fill(&s);
+	assert_true(c->n.limit_hits.st == V_OK && c->n.limit_hits.v == 3);
+	c->f[F1_MEMSW_FAILCNT] = val_na(NA_DENIED); /* there but unreadable: the sum is not known */
+	cgnorm_fill(&s);
+	assert_int_equal(c->n.limit_hits.st, V_NA);
+	sample_free(&s);
+}
+
 /* The row colour's figure: usage less reclaimable, of the effective limit;
  * N/A (NAN) when any of the three is, never a share counted with a 0. */
 static void test_unreclaimable_pct(void **state)
@@ -64,6 +87,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_v1_swap),
+		cmocka_unit_test(test_v1_hits),
 		cmocka_unit_test(test_unreclaimable_pct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
