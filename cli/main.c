@@ -28,9 +28,9 @@ static int print_sample(void *ctx, struct driver *d)
 	struct printer *p = ctx;
 	collector_details(p->col, d->cur, NULL, 0, p->o->smaps);
 	if (p->o->mode == OUT_JSON)
-		json_print(stdout, d->cur);
+		json_print(stdout, d->cur, &d->ev);
 	else
-		batch_print(stdout, d->cur);
+		batch_print(stdout, d->cur, &d->ev);
 	p->failed = fflush(stdout) != 0;
 	return p->failed;
 }

@@ -38,6 +38,13 @@ struct cg_rates {
 	double limit_hits_ps; /* v2 events max, v1 failcnt */
 	val_t new_oom_kills;  /* since the previous sample */
 	val_t new_kills_local, new_hits_local, new_high_local; /* the same of cg_norm's *_local */
+	double swap_bps, file_bps; /* signed: swap used, page cache */
+};
+
+/* The model's reading of a cgroup (model/diagnose.h). */
+struct cg_diag {
+	uint32_t mask;		    /* 1 << enum diag_id, for each that applies */
+	val_t procs_res, procs_shr; /* summed over the processes of its subtree (statm) */
 };
 
 struct cg_sample {
@@ -54,6 +61,7 @@ struct cg_sample {
 	uint8_t procs_fresh; /* cgroup.procs was read in this sample (see cgtree_incremental) */
 	struct cg_norm n;
 	struct cg_rates r;
+	struct cg_diag diag;
 };
 
 struct proc_detail {

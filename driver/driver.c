@@ -4,6 +4,7 @@
 #include <math.h>
 #include <poll.h>
 
+#include "model/diagnose.h"
 #include "model/model.h"
 #include "util/clock.h"
 
@@ -21,6 +22,7 @@ int driver_next(struct driver *d)
 		return e;
 	model_update(d->cur, s);
 	events_from_samples(&d->ev, d->cur, s);
+	diag_fill(s, &d->ev, s->mono);
 	d->prev = d->cur;
 	d->cur = s;
 	return 0;
@@ -37,7 +39,9 @@ void driver_free(struct driver *d)
 static void add_kill(void *ctx, const struct oom_kill *kill)
 {
 	struct driver *d = ctx;
-	events_add_kill(&d->ev, kill, d->cur, clock_mono(), clock_wall());
+	double now = clock_mono();
+	if (events_add_kill(&d->ev, kill, d->cur, now, clock_wall()) && d->cur)
+		diag_fill(d->cur, &d->ev, now); /* OOM-killed, at once */
 }
 
 /* Hand the events not yet handed, oldest first (those the ring dropped

@@ -400,7 +400,7 @@ static int batch_sample(void *ctx, struct driver *d)
 	b->interval = sooner(b->st, d->cur, b->delay);
 	if (b->json) {
 		collector_details(b->col, d->cur, NULL, 0, 0);
-		json_print(stdout, d->cur);
+		json_print(stdout, d->cur, &d->ev);
 		fflush(stdout);
 	} else {
 		batch_line(d->cur, b->t0);

@@ -49,12 +49,14 @@ static void cg_rates_fill(const struct cg_sample *p, struct cg_sample *c, double
 	c->r.new_kills_local = rate_new_events(p->n.kills_local, c->n.kills_local);
 	c->r.new_hits_local = rate_new_events(p->n.hits_local, c->n.hits_local);
 	c->r.new_high_local = rate_new_events(p->n.high_local, c->n.high_local);
+	c->r.swap_bps = rate_gauge(p->n.swap, c->n.swap, dt);
+	c->r.file_bps = rate_gauge(p->n.file, c->n.file, dt);
 }
 
 static void cg_rates_na(struct cg_sample *c)
 {
 	val_t na = val_na(NA_DERIVED);
-	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, NAN, na, na, na, na };
+	c->r = (struct cg_rates){ NAN, NAN, NAN, NAN, NAN, na, na, na, na, NAN, NAN };
 }
 
 static void sys_rates(const struct sys_sample *p, struct sys_sample *c, double dt)

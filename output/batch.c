@@ -7,6 +7,7 @@
 
 #include "collectors/mounts.h"
 #include "util/xalloc.h"
+#include "model/diagnose.h"
 #include "output/evtext.h"
 #include "widgets/format.h"
 
@@ -120,10 +121,29 @@ static void print_procs(FILE *f, const struct sample *s)
 	free(order);
 }
 
-void batch_print(FILE *f, const struct sample *s)
+/* Each cgroup's diagnoses in words, after the table: "DIAG PATH: TEXT". */
+static void print_diagnoses(FILE *f, const struct sample *s, const struct events *ev)
+{
+	char path[128], text[512], clean[512];
+	int any = 0;
+	for (size_t i = 0; i < s->ncg; i++)
+		for (int id = 0; id < DIAG_N; id++) {
+			if (!(s->cgs[i].diag.mask & (1u << id)))
+				continue;
+			sanitize(path, sizeof(path), s->cgs[i].path);
+			diag_text(text, sizeof(text), (enum diag_id)id, s, i, ev, s->mono);
+			fprintf(f, "DIAG %s: %s\n", path, sanitize(clean, sizeof(clean), text));
+			any = 1;
+		}
+	if (any)
+		fputc('\n', f);
+}
+
+void batch_print(FILE *f, const struct sample *s, const struct events *ev)
 {
 	print_system(f, s);
 	print_cgroups(f, s);
+	print_diagnoses(f, s, ev);
 	print_procs(f, s);
 }
 

@@ -6,6 +6,7 @@
 
 #include "model/cgnorm.h"
 #include "collectors/mounts.h"
+#include "model/diagnose.h"
 #include "model/events.h"
 #include "util/utf8.h"
 
@@ -229,7 +230,27 @@ static void files_obj(FILE *f, int *first, const struct sample *s, const struct 
 			kv_obj(f, first, cg_kvfiles[k].name, c, (enum cg_kvfile)k);
 }
 
-static void cgroup_obj(FILE *f, const struct sample *s, size_t i)
+/* What the model made of the cgroup (model/diagnose.h), most pressing first. */
+static void diag_arr(FILE *f, int *first, const struct sample *s, size_t i, const struct events *ev)
+{
+	char text[512];
+	int in = 1;
+	key(f, first, "diagnoses");
+	fputc('[', f);
+	for (int id = 0; id < DIAG_N; id++) {
+		if (!(s->cgs[i].diag.mask & (1u << id)))
+			continue;
+		fputs(in ? "{" : ",{", f);
+		int k = 1;
+		str(f, &k, "id", diag_rules[id].name);
+		str(f, &k, "text", diag_text(text, sizeof(text), (enum diag_id)id, s, i, ev, s->mono));
+		fputc('}', f);
+		in = 0;
+	}
+	fputc(']', f);
+}
+
+static void cgroup_obj(FILE *f, const struct sample *s, size_t i, const struct events *ev)
 {
 	const struct cg_sample *c = &s->cgs[i];
 	struct na_list na = { 0 };
@@ -243,6 +264,7 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i)
 	str(f, &in, "effective_limit_from", sample_eff_from_path(s, i));
 	psi_obj(f, &in, "pressure", &c->psi, &na);
 	rates_obj(f, &in, &c->r);
+	diag_arr(f, &in, s, i, ev);
 	files_obj(f, &in, s, c, &na);
 	na_map(f, &in, &na);
 	fputc('}', f);
@@ -276,7 +298,7 @@ static void proc_obj(FILE *f, const struct sample *s, const struct proc_sample *
 	fputc('}', f);
 }
 
-void json_print(FILE *f, const struct sample *s)
+void json_print(FILE *f, const struct sample *s, const struct events *ev)
 {
 	int in = 1;
 	fputc('{', f);
@@ -290,7 +312,7 @@ void json_print(FILE *f, const struct sample *s)
 	fputc('[', f);
 	for (size_t i = 0; i < s->ncg; i++) {
 		fputs(i ? "," : "", f);
-		cgroup_obj(f, s, i);
+		cgroup_obj(f, s, i, ev);
 	}
 	fputs("],", f);
 	json_string(f, "processes");

@@ -9,8 +9,11 @@
 /* One JSON object per sample, on one line. Conventions (docs/headroom.1):
  * bytes are integers; a figure the kernel did not give is null, and the
  * object's "na" map says why; a limit that is not set is the string "max",
- * as cgroup v2 writes it. */
-void json_print(FILE *f, const struct sample *s);
+ * as cgroup v2 writes it. Each cgroup has its "diagnoses" (model/diagnose.h:
+ * {"id", "text"}, most pressing first), whose words use the events ev (may
+ * be NULL). */
+struct events;
+void json_print(FILE *f, const struct sample *s, const struct events *ev);
 
 /* An event between samples, one object a line: {"event": its kind
  * (event_kind_names), "time" (seconds since the epoch), "cgroup", then its

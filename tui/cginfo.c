@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/cgnorm.h"
+#include "model/diagnose.h"
 #include "collectors/mounts.h"
 #include "model/rates.h"
 #include "widgets/format.h"
@@ -139,13 +140,59 @@ static void pressure(struct dlines *d, const struct sample *s, const struct cg_s
 	psi_line(d, "full", &c->psi.full);
 }
 
-void cginfo_build(const struct sample *cur, const struct sample *prev, size_t i, struct dlines *out)
+/* What the model makes of it, most pressing first; "none" when nothing. */
+static void diagnoses(struct dlines *d, const struct sample *s, size_t i, const struct events *ev, double now)
+{
+	static const enum style sev[] = { [DS_INFO] = ST_NORMAL, [DS_WARN] = ST_WARN, [DS_CRIT] = ST_CRIT,
+					  [DS_OOM] = ST_OOM };
+	dlines_heading(d, "Diagnoses");
+	for (int id = 0; id < DIAG_N; id++) {
+		if (!(s->cgs[i].diag.mask & (1u << id)))
+			continue;
+		struct dline *l = dlines_add(d);
+		snprintf(l->label, sizeof(l->label), "%s", diag_rules[id].tag);
+		diag_text(l->note, sizeof(l->note), (enum diag_id)id, s, i, ev, now);
+		l->st = sev[diag_rules[id].sev];
+	}
+	if (!s->cgs[i].diag.mask)
+		snprintf(dlines_add(d)->label, sizeof(d->v[0].label), "none");
+}
+
+/* Its usage against its parts and against what its processes hold. */
+static void charge(struct dlines *d, const struct cg_sample *c)
+{
+	struct diag_charge w;
+	char a[16], f[16], k[16], sh[16], o[16], r[16];
+	diag_charge(c, &w);
+	dlines_heading(d, "Where the charge is");
+	fmt_bytes(a, sizeof(a), w.anon);
+	fmt_bytes(f, sizeof(f), w.file);
+	fmt_bytes(k, sizeof(k), w.kernel);
+	fmt_bytes(sh, sizeof(sh), w.shmem);
+	fmt_bytes(o, sizeof(o), w.other);
+	char note[200];
+	snprintf(note, sizeof(note), "anon %s + cache %s + kernel %s + shmem %s + other %s", a, f, k, sh, o);
+	value_line(d, "charged (usage)", w.usage, val_na(NA_NOTAPPLY), 0, 0, note);
+	snprintf(note, sizeof(note), "RES - SHR of the processes in its subtree (shared: %s)", fmt_bytes(r, sizeof(r), w.shared));
+	value_line(d, "held by its processes", w.held, val_na(NA_NOTAPPLY), 0, 0, note);
+	fmt_bytes(a, sizeof(a), w.unmapped_cache);
+	fmt_bytes(o, sizeof(o), w.orphan_anon);
+	snprintf(note, sizeof(note),
+		 "page cache no process maps (up to %s), shmem/tmpfs %s, kernel %s, anon left by processes that "
+		 "moved or exited (up to %s)", a, sh, k, o);
+	value_line(d, "held by none of them", w.unheld, val_na(NA_NOTAPPLY), 0, 0, note);
+}
+
+void cginfo_build(const struct sample *cur, const struct sample *prev, size_t i, const struct events *ev, double now,
+		  struct dlines *out)
 {
 	dlines_clear(out);
 	if (i >= cur->ncg)
 		return;
 	const struct cg_sample *c = &cur->cgs[i], *p = prev_cg(prev, c);
 	double dt = p ? cur->mono - prev->mono : 0;
+	diagnoses(out, cur, i, ev, now);
+	charge(out, c);
 	figures(out, cur, i, p, dt);
 	files(out, cur, c, p, dt);
 	for (int k = 0; k < CG_NKV; k++)

@@ -13,7 +13,7 @@ struct dline {
 	char label[48];
 	char value[32];
 	char rate[24];
-	char note[96];
+	char note[200];
 	int heading; /* a section title: label only */
 	enum style st;
 };

@@ -9,6 +9,7 @@
 #include "tui/app.h"
 #include "tui/cginfo.h"
 #include "tui/draw.h"
+#include "util/clock.h"
 #include "widgets/table.h"
 
 enum { I_LABEL, I_VALUE, I_RATE, I_NOTE, I_N };
@@ -48,7 +49,7 @@ static void update(struct app *a)
 	int i = sample_find_cg(a->cur, a->info_path);
 	a->info_alive = i >= 0;
 	if (i >= 0)
-		cginfo_build(a->cur, a->prev, (size_t)i, &a->info);
+		cginfo_build(a->cur, a->prev, (size_t)i, &a->drv.ev, clock_mono(), &a->info);
 }
 
 static void row(int y, const int *w, const struct dline *l, int sel)

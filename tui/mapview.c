@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "model/diagnose.h"
 #include "tui/app.h"
 #include "util/clock.h"
 #include "util/xalloc.h"
@@ -179,9 +180,11 @@ static void figures(const struct app *a, const struct proc_sample *p)
 {
 	char t[512];
 	const val_t *sm = a->maps.statm;
-	snprintf(t, sizeof(t), " statm: size %s  resident %s  shared %s  text %s  data %s", B(sm[0]), B(sm[1]),
-		 B(sm[2]), B(sm[3]), B(sm[5]));
-	draw_text(1, 0, COLS, t, ST_NORMAL, 0);
+	char over[160] = "";
+	int oc = p && diag_proc_overcommitted(p, over, sizeof(over));
+	snprintf(t, sizeof(t), " statm: size %s  resident %s  shared %s  text %s  data %s%s%s", B(sm[0]), B(sm[1]),
+		 B(sm[2]), B(sm[3]), B(sm[5]), oc ? "  -- " : "", over);
+	draw_text(1, 0, COLS, t, oc ? ST_WARN : ST_NORMAL, 0);
 	const struct event *ev = p ? NULL : killed_by(a);
 	if (ev) { /* what the kernel log said of it at its death */
 		const struct oom_kill *k = &ev->kill;

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "model/cgnorm.h"
+#include "model/diagnose.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/find.h"
@@ -130,8 +131,9 @@ static void commit_line(int y, const struct sys_sample *m)
 	struct bar_seg seg;
 	int n = meter_segs(&seg, &m->committed_as, st, 1);
 	unsigned mode = val_is_ok(m->overcommit_memory) && m->overcommit_memory.v < 3 ? (unsigned)m->overcommit_memory.v : 3;
-	snprintf(text, sizeof(text), "%7s of %-6s (%s)", B(m->committed_as), B(m->commit_limit),
-		 mode < 3 ? modes[mode] : "N/A");
+	char over[96];
+	snprintf(text, sizeof(text), "%7s of %-6s (%s)%s", B(m->committed_as), B(m->commit_limit),
+		 mode < 3 ? modes[mode] : "N/A", diag_sys_overcommitted(m, over, sizeof(over)) ? " OVERCOMMITTED" : "");
 	int bw = COLS - 6 - (int)strlen(text) - 1;
 	struct bar_mark_at marks[] = { { mark_cell(m->mem_total, total, bw), ST_MARK },
 				       { mark_cell(m->commit_limit, total, bw), ST_CRIT } };
@@ -166,7 +168,7 @@ static void status_line(const struct app *a, int y)
 
 /* ---- the cgroup table ---- */
 
-enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, C_N };
+enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, C_DIAG, C_N };
 static const struct col_spec cols[C_N] = {
 	[C_NAME] = { .title = "CGROUP", .min = 14, .max = 48, .prio = 0, .flex = 1 },
 	[C_USAGE] = { .title = "USAGE", .min = 7, .max = 7, .prio = 0, .right = 1 },
@@ -177,6 +179,7 @@ static const struct col_spec cols[C_N] = {
 	[C_OOM] = { .title = "OOM", .min = 4, .max = 5, .prio = 1, .right = 1 },
 	[C_HITS] = { .title = "HITS/s", .min = 6, .max = 7, .prio = 3, .right = 1 },
 	[C_PROCS] = { .title = "PROCS", .min = 5, .max = 6, .prio = 3, .right = 1 },
+	[C_DIAG] = { .title = "DIAGNOSIS", .min = 12, .max = 20, .prio = 3, .flex = 1 },
 };
 
 /* The parts of a cgroup's MEMORY bar that are available, in order; a part
@@ -242,6 +245,20 @@ static void cg_name(char *b, size_t n, const struct app *a, const struct cg_row 
 	snprintf(b, n, "%s%s", pre, tail);
 }
 
+/* The most pressing diagnosis, "+N" more; coloured by how pressing (rs:
+ * the row's own style when selected or flashing). */
+static void diag_cell(int y, int x, int w, const struct cg_sample *c, enum style rs)
+{
+	static const enum style sev[] = { [DS_INFO] = ST_DIM, [DS_WARN] = ST_WARN, [DS_CRIT] = ST_CRIT, [DS_OOM] = ST_OOM };
+	enum diag_id id = diag_first(c);
+	if (id == DIAG_N)
+		return;
+	char b[48];
+	int more = __builtin_popcount(c->diag.mask) - 1;
+	snprintf(b, sizeof(b), more ? "%s +%d" : "%s", diag_rules[id].tag, more);
+	draw_text(y, x, w, b, rs == ST_SELECTED || rs == ST_OOM ? rs : sev[diag_rules[id].sev], 0);
+}
+
 static void cg_cell(int y, int x, int w, int col, const struct app *a, const struct cg_row *r, enum style rs)
 {
 	const struct cg_sample *c = &a->cur->cgs[r->cg];
@@ -268,6 +285,7 @@ static void cg_cell(int y, int x, int w, int col, const struct app *a, const str
 	}
 	case C_HITS: draw_text(y, x, w, isnan(c->r.limit_hits_ps) ? "N/A" : (snprintf(b, sizeof(b), "%.0f", c->r.limit_hits_ps), b), rs, 1); break;
 	case C_PROCS: snprintf(b, sizeof(b), "%u", c->nprocs); draw_text(y, x, w, b, rs, 1); break;
+	case C_DIAG: diag_cell(y, x, w, c, rs); break;
 	}
 }
 

@@ -33,6 +33,11 @@ q() { jq -s -c "map(select(.event == null)) | $2" "$tmp/$1.json"; }
 # ev NAME JQ-FILTER: the filter over NAME's OOM kill events (an array),
 # which headroom read from the kernel's log as they happened.
 ev() { jq -s -c "map(select(.event == \"oom_kill\")) | $2" "$tmp/$1.json"; }
+# dg NAME: the run's cgroup's diagnoses, a sample a line (ids, comma-separated).
+dg() { q "$1" '.[] | [.cgroups[0].diagnoses[].id] | join(",")' | tr -d '"'; }
+# said NAME ID: some sample of NAME has diagnosis ID; cleared NAME ID: not the last.
+said() { dg "$1" | grep -qw -- "$2" || fail "never said '$2': $(dg "$1" | uniq | tr '\n' ' ')"; }
+cleared() { ! dg "$1" | tail -n 1 | grep -qw -- "$2" || fail "'$2' still said at the end: $(dg "$1" | uniq | tr '\n' ' ')"; }
 # done_ok NAME: the run's cgroup is gone and its processes with it.
 done_ok() {
   [ ! -d "$CG_MOUNT$CG/$1" ] || fail "cgroup $CG/$1 left behind"
@@ -54,6 +59,7 @@ grep -qE "no swap \(memory\.(swappiness|swap\.max) 0; --swap allows it\); COMMAN
   fail "the summary does not say there is no swap: $(cat "$tmp/anon.err")"
 grep -qE ", 0\.[1-9] s at the limit|, [1-9][0-9.]* s at the limit" "$tmp/anon.err" ||
   fail "no time at the limit counted: $(cat "$tmp/anon.err")"
+dg anon | tail -n 1 | grep -qw oom_killed || fail "the kill not said at the end: $(dg anon | uniq | tr '\n' ' ')"
 s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: (.[-1].cgroups[0].files | .["memory.max_usage_in_bytes"] // .["memory.peak"]),
   ooms: .[-1].cgroups[0].oom_kills, n: length}')
 show "$s status $rc"
@@ -107,6 +113,10 @@ show "$s status $rc"
 [ "$rc" = 0 ] || fail "COMMAND exited $rc"
 echo "$s" | jq -e '.cache >= 80*1048576 and .after <= 45*1048576 and .steal > 0 and .ooms == 0' > /dev/null ||
   fail "cache charged, then dropped for the anon, with no OOM: $s"
+# said: mostly cache at the limit, then reclaimed, the file read back
+# refaulting; none of it once the command has ended
+show "diagnoses: $(dg cache | uniq | tr '\n' ' ')"
+for d in mostly_cache at_limit_reclaiming thrashing; do said cache $d; cleared cache $d; done
 done_ok cache
 fi
 
@@ -123,6 +133,7 @@ if [ "$CG_VERSION" = 2 ]; then
   [ "$rc" = 0 ] || fail "COMMAND exited $rc"
   echo "$s" | jq -e '.usage >= 60*1048576 and .usage <= 67108864 and .swap >= 24*1048576 and .ooms == 0' > /dev/null ||
     fail "at the limit, swapping, not killed: $s"
+  said swap at_limit_swapping; cleared swap at_limit_swapping
   done_ok swap
 else
   name="$all: stall"
@@ -149,7 +160,28 @@ else
   e=$(jq -r --arg cg "$CG/stall" 'select(.event == "oom_stall" or .event == "oom_stall_end") |
     select(.cgroup == $cg) | .event' "$tmp/stall.json" | tr '\n' ' ')
   [ "$e" = "oom_stall oom_stall_end " ] || fail "the stall and its end not told: $e"
+  said stall stalled; cleared stall stalled
   done_ok stall
+fi
+fi
+
+# 4b. Throttled at memory.high (v2): 64M of anon under a 32M memory.high,
+#    no limit: slowed and reclaimed (to swap), not killed, and said. v1
+#    has no memory.high: the run refuses it.
+if only high; then
+if [ "$CG_VERSION" = 2 ]; then
+  lab high --high 32M --swap 128M -- "$HR" eat --anon 64M --step 8M --every 0.05 --hold 0.5
+  show "status $rc, diagnoses: $(dg high | uniq | tr '\n' ' ')"
+  [ "$rc" = 0 ] || fail "COMMAND exited $rc"
+  said high throttled_high; cleared high throttled_high
+  done_ok high
+else
+  lab high --high 32M -- "$HR" eat --anon 1M
+  show "status $rc: $(cat "$tmp/high.err")"
+  [ "$rc" = 1 ] && grep -q -- "--high: cgroup v1 has no such setting (v2 only)" "$tmp/high.err" ||
+    fail "v1 --high not refused: status $rc, $(cat "$tmp/high.err")"
+  [ ! -d "$CG_MOUNT$CG/high" ] || fail "cgroup $CG/high left behind"
+  result PASS "$name (${took} ms)"
 fi
 fi
 
@@ -167,6 +199,7 @@ s=$(q moved "{res: ([.[].processes[] | select(.pid == $eater) | .res] | max),
 show "$s status $rc"
 echo "$s" | jq -e '.res >= 95*1048576 and .usage < 16*1048576' > /dev/null ||
   fail "RES ~100M in a cgroup whose usage stays near 0: $s"
+said moved charges_elsewhere
 kill -0 "$eater" 2>/dev/null && fail "the moved-in eater outlived the run"
 cg_remove "$CG/hold" || fail "could not remove $CG/hold"
 done_ok moved
@@ -182,6 +215,7 @@ s=$(q c '.[-1].cgroups[0] | {limit, effective_limit, effective_limit_from}')
 show "$s status $rc"
 echo "$s" | jq -e --arg p "$CG/p" '.limit == 524288000 and .effective_limit == 209715200 and .effective_limit_from == $p' > /dev/null ||
   fail "child 500M capped at the parent's 200M: $s"
+said c limit_from_parent
 [ ! -d "$CG_MOUNT$CG/p/c" ] || fail "cgroup $CG/p/c left behind"
 rmdir "$CG_MOUNT$CG/p"
 result PASS "$name (${took} ms)"
@@ -208,6 +242,7 @@ e=$(ev who '{n: length, pid: .[0].pid, adj: .[0].oom_score_adj}')
 show "event: $e (the oom_score_adj 1000 eater was pid $small)"
 echo "$e" | jq -e --argjson p "$small" '.n == 1 and .pid == $p and .adj == 1000' > /dev/null ||
   fail "the event does not name the oom_score_adj 1000 eater: $e"
+said who oom_killed
 done_ok who
 fi
 

@@ -60,11 +60,13 @@ tui_gone() { tui_until "${2:-5}" tui_lacks "$1"; }
 # tui_exit [SECONDS]: until the program has exited.
 tui_exit() { tui_until "${1:-5}" tui_dead; }
 # tui_row TEXT: the first line below the column titles that holds TEXT, its
-# USAGE TREND column (24 cells from where its title starts) shown as
-# "<trend>"; counted in characters (the tree and the sparkline are UTF-8).
+# USAGE TREND column (from where its title starts to the OOM column, whose
+# title is right-aligned in 4 cells after a separator) shown as "<trend>";
+# counted in characters (the tree and the sparkline are UTF-8).
 tui_row() {
-  tui_screen | awk -v t="$1" 'x && index($0, t) { print x - 1; print; exit } !x { x = index($0, "USAGE TREND") }' | {
-    read -r x && LC_ALL=C.UTF-8 sed -E "s/^(.{$x}).{24}/\1<trend>/"; }
+  tui_screen | awk -v t="$1" 'x && index($0, t) { print x - 1, index(title, " OOM") - x - 1; print; exit }
+    !x { x = index($0, "USAGE TREND"); title = $0 }' | {
+    read -r x w && LC_ALL=C.UTF-8 sed -E "s/^(.{$x}).{$w}/\1<trend>/"; }
 }
 tui_row_is() { [ "$(tui_row "$1")" = "$2" ]; }
 # tui_wait_row TEXT LINE [SECONDS]: until tui_row TEXT is exactly LINE.

@@ -57,24 +57,27 @@ $(rep b 36)$(rep ' ' 44)w  r"
 # Whole lines, their USAGE TREND column (it moves as samples come) masked.
 # From the files under $FX/sys/fs/cgroup, against the effective limit:
 #  hr-fixture: current 156864512 of its own max 209715200 = 74.8%; its bar
-#    of 25 cells, each segment ending where its cumulative sum rounds (half
-#    up): anon 104914944 -> 12.51 -> 13 '#'; + kernel 1544192 -> 12.69 -> 13
-#    (no 'K'); + shmem 8388608 -> 13.69 -> 14 (one 'S'); + active_file
-#    65536 -> 14 (no '='); + inactive_file 41943040 -> 18.70 -> 19 (five
-#    '-'); memory.low 16M marked '|' on cell 2 (16777216 * 25 / 209715200)
+#    of 18 cells, each segment ending where its cumulative sum rounds (half
+#    up): anon 104914944 -> 9.005 -> 9 '#'; + kernel 1544192 -> 9.14 -> 9
+#    (no 'K'); + shmem 8388608 -> 9.86 -> 10 (one 'S'); + active_file
+#    65536 -> 10 (no '='); + inactive_file 41943040 -> 13.46 -> 13 (three
+#    '-'); memory.low 16M marked '|' on cell 1 (16777216 * 18 / 209715200
+#    = 1.44)
 #  child: current 156852224 of 200M^ (set by hr-fixture; its own max is 500M)
 #    = 74.8%, not the 29.9% of its own limit; its bar as hr-fixture's, with
-#    kernel 1531904 and no marks
-#  idle: 0 of 200M^; marks: min 5M at cell 0, low 10M at 1, high 100M at 12
-#  hr-swap: current 66949120 of 67108864 = 99.8%; anon 66695168 -> 24.85 ->
-#    25 '#': full; its swap 34095104 is past the limit and cut
+#    kernel 1531904 and no marks; diagnosis: its own limit capped by an
+#    ancestor's ("limit^")
+#  idle: 0 of 200M^ (no limit of its own: no diagnosis); marks: min 5M at
+#    cell 0 (0.45), low 10M at 0 (0.9), high 100M at 9 (9.0)
+#  hr-swap: current 66949120 of 67108864 = 99.8%; anon 66695168 -> 17.89 ->
+#    18 '#': full; its swap 34095104 is past the limit and cut
 # OOM: memory.events oom_kill (hierarchical); HITS/s: events max, no change.
-title="CGROUP                        USAGE     LIMIT  %LIM MEMORY                    USAGE TREND               OOM HITS/s PROCS"
+title="CGROUP                  USAGE     LIMIT  %LIM MEMORY             USAGE TREND         OOM HITS/s PROCS DIAGNOSIS"
 echo "$s" | grep -qxF -- "$title" || { echo "$s"; fail "the column titles are not where this test expects them"; }
-check tui_wait_row "├─-hr-fixture" "├─-hr-fixture                  150M      200M  74.8 ##|##########S-----       <trend>    1      0     0"
-check tui_wait_row "child" "│ ├──child                     150M     200M^  74.8 #############S-----       <trend>    1      0     1"
-check tui_wait_row "idle" "│ └──idle                         0     200M^   0.0 ||          |             <trend>    0      0     0"
-check tui_wait_row "hr-swap" "└──hr-swap                      64M       64M  99.8 ######################### <trend>    0      0     1"
+check tui_wait_row "├─-hr-fixture" "├─-hr-fixture            150M      200M  74.8 #|#######S---      <trend>    1      0     0"
+check tui_wait_row "child" "│ ├──child               150M     200M^  74.8 #########S---      <trend>    1      0     1 limit^"
+check tui_wait_row "idle" "│ └──idle                   0     200M^   0.0 |        |         <trend>    0      0     0"
+check tui_wait_row "hr-swap" "└──hr-swap                64M       64M  99.8 ################## <trend>    0      0     1"
 # rows in tree order, the child under its parent
 echo "$s" | awk '/hr-fixture/ {a=NR} /child/ {b=NR} END {exit !(a && b == a + 1)}' || fail "child not right below hr-fixture"
 pass
@@ -151,6 +154,11 @@ check tui_wait_line "limit                                   500M            mem
 check tui_wait_line "effective_limit                         200M            set by /hr-fixture"
 check tui_wait_line "memory.max                              500M"
 check tui_wait_line "memory.low                                 0"
+# said first: the diagnosis, and where the charge is: usage 156852224 =
+# anon 104914944 + cache (file 50397184 - shmem 8388608 = 42008576) +
+# kernel 1531904 + shmem 8388608 + other 8192
+check tui_wait_line "limit^                                                  limit from /hr-fixture: 200M caps its own 500M"
+check tui_wait_line "charged (usage)                         150M            anon 100M + cache 40M + kernel 1.5M + shmem 8.0M + other 8.0K"
 tui_keys End
 check tui_wait "% stalled avg10 avg60 avg300"
 check tui_wait "memory.events.local"
@@ -405,6 +413,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-oom-$$"); then
   tui_keys Escape
   line="OOM kill: hog \\(pid $victim\\) in $CG; anon 2[4-9]M file [0-9.]+[KM] shmem 0; oom_score_adj 1000; limit 32M of that cgroup, usage 3[12][0-9.]*M"
   check tui_wait_re "^ +[0-9]s  $line *\$"
+  check tui_wait_re "hr-tui-oom-$$ .* OOM-killed( \+[0-9])? *\$"   # the row says it too
   row=$(tui_screen | grep -n "^ *[^ ]*hr-tui-oom-$$ " | cut -d: -f1)
   [ -n "$row" ] || fail "no row for the cgroup"
   # the row's name in the kill's white on red, then its own colour again
@@ -435,7 +444,8 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
   check tui_wait_re "^COMMAND OOM-killed: headroom \\(pid [0-9]+\\), anon (49|50)M at its death; exit status 137; q ends the run and removes its cgroup *\$" 10
   # (the kill is told as it happens, the count comes with the next sample)
-  tui_wait_re 'demo .* 1 +[0-9]+ +0 *$' 2 || fail "the OOM kill is not counted on the cgroup's row"
+  # and said: the row's diagnosis
+  tui_wait_re 'demo .* 1 +[0-9]+ +0 OOM-killed( \+[0-9])? *$' 2 || fail "the OOM kill is not counted and said on the cgroup's row"
   tui_keys q
   check tui_exit
   [ "$(tui_status)" = 137 ] || fail "headroom run exited $(tui_status), not COMMAND's 137"

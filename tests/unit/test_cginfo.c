@@ -46,7 +46,7 @@ static void test_v2_child(void **state)
 	assert_non_null(cl);
 	int i = sample_find_cg(&cur, "/hr-fixture/child");
 	assert_true(i >= 0);
-	cginfo_build(&cur, NULL, (size_t)i, &d);
+	cginfo_build(&cur, NULL, (size_t)i, NULL, 0, &d);
 	assert_string_equal(line(&d, "limit")->value, "500M");
 	assert_string_equal(line(&d, "limit")->note, "memory.max");
 	assert_string_equal(line(&d, "effective_limit")->value, "200M");
@@ -87,7 +87,7 @@ static void test_v2_rates(void **state)
 		else if (strcmp(st->items[k].key, "pgmajfault") == 0)
 			st->items[k].val.v += 1000; /* a counter that went back: reset, no rate */
 	p.cgs[i].n.usage.v -= 4 << 20;
-	cginfo_build(&cur, &p, (size_t)sample_find_cg(&cur, "/hr-fixture"), &d);
+	cginfo_build(&cur, &p, (size_t)sample_find_cg(&cur, "/hr-fixture"), NULL, 0, &d);
 	assert_string_equal(in_section(&d, "memory.stat", "pgfault")->rate, "50/s");
 	assert_string_equal(in_section(&d, "memory.stat", "pgmajfault")->rate, "");
 	assert_string_equal(in_section(&d, "memory.stat", "anon")->rate, "0/s");
@@ -115,7 +115,7 @@ static void test_v1(void **state)
 		if (strcmp(cur.cgs[k].name, "hr-fixture") == 0)
 			i = (int)k;
 	assert_true(i >= 0);
-	cginfo_build(&cur, NULL, (size_t)i, &d);
+	cginfo_build(&cur, NULL, (size_t)i, NULL, 0, &d);
 	assert_string_equal(line(&d, "memory.limit_in_bytes")->value, "200M");
 	assert_string_equal(line(&d, "limit")->note, "memory.limit_in_bytes");
 	assert_int_equal(dlines_find(&d, "memory.max"), -1);

@@ -221,10 +221,10 @@ static void test_output_inert(void **state)
 	char *text = NULL, *json = NULL;
 	size_t tn = 0, jn = 0;
 	FILE *f = open_memstream(&text, &tn);
-	batch_print(f, &s);
+	batch_print(f, &s, NULL);
 	fclose(f);
 	f = open_memstream(&json, &jn);
-	json_print(f, &s);
+	json_print(f, &s, NULL);
 	fclose(f);
 	assert_null(memchr(text, '\033', tn));
 	assert_null(memchr(text, '\007', tn));
