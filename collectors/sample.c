@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "collectors/sample.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,7 @@ struct cg_sample *sample_add_cg(struct sample *s)
 	memcpy(kv, c->kv, sizeof(kv));
 	free(c->path);
 	*c = (struct cg_sample){ 0 };
+	c->diag.ttl = c->diag.ttl_bps = NAN; /* no prediction until the model makes one */
 	memcpy(c->kv, kv, sizeof(kv)); /* keep the parsed keys for reuse */
 	for (int k = 0; k < CG_NKV; k++)
 		kvset_clear(&c->kv[k]);

@@ -45,6 +45,8 @@ struct cg_rates {
 struct cg_diag {
 	uint32_t mask;		    /* 1 << enum diag_id, for each that applies */
 	val_t procs_res, procs_shr; /* summed over the processes of its subtree (statm) */
+	double ttl, ttl_bps;	    /* seconds to the effective limit at the pace usage grows, and
+				       that pace (model/predict.h); NAN: no steady growth */
 };
 
 struct cg_sample {

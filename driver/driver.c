@@ -6,6 +6,7 @@
 
 #include "model/diagnose.h"
 #include "model/model.h"
+#include "model/predict.h"
 #include "util/clock.h"
 
 void driver_init(struct driver *d, struct collector *col)
@@ -21,6 +22,8 @@ int driver_next(struct driver *d)
 	if (e)
 		return e;
 	model_update(d->cur, s);
+	history_push(&d->hist, s);
+	predict_fill(s, &d->hist);
 	events_from_samples(&d->ev, d->cur, s);
 	diag_fill(s, &d->ev, s->mono);
 	d->prev = d->cur;
@@ -33,6 +36,7 @@ void driver_free(struct driver *d)
 	sample_free(&d->buf[0]);
 	sample_free(&d->buf[1]);
 	events_free(&d->ev);
+	history_free(&d->hist);
 	d->cur = d->prev = NULL;
 }
 

@@ -4,6 +4,7 @@
 
 #include "collectors/collector.h"
 #include "model/events.h"
+#include "model/history.h"
 
 /* The one way samples are taken: from the source (the collectors, on the
  * live kernel or a --root tree), through the model (every derived figure),
@@ -16,6 +17,7 @@ struct driver {
 	struct sample *cur;  /* NULL before the first sample */
 	struct sample *prev; /* NULL before the second */
 	struct events ev;    /* every event since the first sample */
+	struct history hist; /* the recent samples' usage, for trends and predictions */
 	uint64_t told;	     /* the newest event handed to the front end */
 };
 

@@ -15,6 +15,7 @@
 #define CHARGES_FACTOR 4	    /* processes' private memory this many times the usage ... */
 #define CHARGES_MIN (32ULL << 20)   /* ... and at least this much more */
 #define CACHE_SHARE_PCT 50	    /* reclaimable this share of usage: "mostly cache" */
+#define APPROACH_S 600.0	    /* the limit reached within this, at the pace usage grows (model/predict.h) */
 #define OVERCOMMIT_FACTOR 8	    /* VIRT this many times RES ... */
 #define OVERCOMMIT_MIN (1ULL << 30) /* ... and at least this much more */
 
@@ -33,6 +34,9 @@ const struct diag_rule diag_rules[DIAG_N] = {
 	[DIAG_THROTTLED] = { "throttled_high", "throttled", DS_WARN,
 			     "v2 memory.events.local high rose since the last sample: over memory.high, its "
 			     "allocations are slowed and reclaimed" },
+	[DIAG_APPROACHING] = { "approaching_limit", "limit in", DS_WARN,
+			       "its usage growing steadily (a least-squares line through the last 12 samples of "
+			       "the last 20 s, its R squared at least 0.9) reaches the effective limit within 600 s" },
 	[DIAG_RECLAIMING] = { "at_limit_reclaiming", "reclaiming", DS_WARN,
 			      "past 90% of the effective limit, its page cache shrinking or pages stolen "
 			      "(pgsteal), and no OOM kill since the last sample" },
@@ -103,6 +107,7 @@ static int applies(const struct diag_in *in, enum diag_id id)
 	case DIAG_THRASHING: return near_limit(n) && !isnan(r->refault_ps) && r->refault_ps >= THRASH_REFAULT_PS;
 	case DIAG_SWAPPING: return near_limit(n) && positive(r->swap_bps);
 	case DIAG_THROTTLED: return val_is_ok(r->new_high_local) && r->new_high_local.v > 0;
+	case DIAG_APPROACHING: return !isnan(in->c->diag.ttl) && in->c->diag.ttl <= APPROACH_S;
 	case DIAG_RECLAIMING:
 		return near_limit(n) && (positive(-r->file_bps) || positive(r->pgsteal_ps)) &&
 		       !(val_is_ok(r->new_oom_kills) && r->new_oom_kills.v > 0);
@@ -123,8 +128,11 @@ static int applies(const struct diag_in *in, enum diag_id id)
  * cgroup, then (children follow parents) each subtree into its parent. */
 static void sum_procs(struct sample *s)
 {
-	for (size_t i = 0; i < s->ncg; i++)
-		s->cgs[i].diag = (struct cg_diag){ 0, val_ok(0), val_ok(0) };
+	for (size_t i = 0; i < s->ncg; i++) {
+		struct cg_diag *d = &s->cgs[i].diag; /* (ttl: model/predict.c's) */
+		d->mask = 0;
+		d->procs_res = d->procs_shr = val_ok(0);
+	}
 	for (size_t k = 0; k < s->nproc; k++) {
 		const struct proc_sample *p = &s->procs[k];
 		if (p->cg < 0)
@@ -152,6 +160,16 @@ void diag_fill(struct sample *s, const struct events *ev, double now)
 			if (applies(&in, (enum diag_id)id))
 				s->cgs[i].diag.mask |= 1u << id;
 	}
+}
+
+char *diag_tag(char *out, size_t n, enum diag_id id, const struct cg_sample *c)
+{
+	char age[16];
+	if (id == DIAG_APPROACHING)
+		snprintf(out, n, "limit in %s", fmt_age(age, sizeof(age), c->diag.ttl));
+	else
+		snprintf(out, n, "%s", id < DIAG_N ? diag_rules[id].tag : "");
+	return out;
 }
 
 enum diag_id diag_first(const struct cg_sample *c)
@@ -209,6 +227,10 @@ char *diag_text(char *out, size_t n, enum diag_id id, const struct sample *s, si
 	case DIAG_THROTTLED:
 		snprintf(out, n, "throttled at memory.high %s: %llu times since the last sample, usage %s", B(c->high),
 			 (unsigned long long)r->new_high_local.v, B(c->usage));
+		break;
+	case DIAG_APPROACHING:
+		snprintf(out, n, "limit in %s: usage %s, growing %s, reaches %s", fmt_age((char[16]){ 0 }, 16, in.c->diag.ttl),
+			 B(c->usage), R(in.c->diag.ttl_bps), B(c->eff_limit));
 		break;
 	case DIAG_RECLAIMING:
 		snprintf(out, n, "at limit, reclaiming cache: page cache %s (%s left) at %s of %s", R(r->file_bps),

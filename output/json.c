@@ -265,6 +265,7 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i, const struct e
 	psi_obj(f, &in, "pressure", &c->psi, &na);
 	rates_obj(f, &in, &c->r);
 	diag_arr(f, &in, s, i, ev);
+	num(f, &in, "time_to_limit", c->diag.ttl);
 	files_obj(f, &in, s, c, &na);
 	na_map(f, &in, &na);
 	fputc('}', f);

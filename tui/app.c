@@ -44,7 +44,6 @@ static int on_sample(void *ctx, struct driver *d)
 	struct app *a = ctx;
 	a->prev = d->prev;
 	a->cur = d->cur;
-	history_push(&a->hist, a->cur);
 	overview_screen.update(a); /* its rows and selection, whatever is shown */
 	if (a->scr != &overview_screen && a->scr->update)
 		a->scr->update(a);
@@ -197,7 +196,6 @@ static int on_wait(void *ctx, double until)
 static void app_free(struct app *a)
 {
 	driver_free(&a->drv);
-	history_free(&a->hist);
 	folds_free(&a->folds);
 	free(a->rows);
 	free(a->prow);

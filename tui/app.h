@@ -40,7 +40,6 @@ struct app {
 	const struct options *opt;
 	struct driver drv;
 	struct sample *cur, *prev; /* drv's current and previous samples */
-	struct history hist;
 	double interval, next; /* seconds; CLOCK_MONOTONIC of the next sample */
 	double file_interval;  /* the settings file's: saved back unless changed on screen */
 	int interval_keyed;    /* the interval was changed with a key (then it is saved) */

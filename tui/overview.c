@@ -157,7 +157,7 @@ static void status_line(const struct app *a, int y)
 		sw = 30;
 	if (sw >= 5) {
 		double v[30];
-		history_buckets(&a->hist.psi, a->cur->mono, TREND_SPAN, v, sw);
+		history_buckets(&a->drv.hist.psi, a->cur->mono, TREND_SPAN, v, sw);
 		draw_spark(y, x, sw, v, 0, fmax(spark_max(v, sw), 1.0), ST_WARN);
 	}
 	int rx = COLS - (int)strlen(right) - 8;
@@ -220,7 +220,7 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 	double v[48];
 	if (w > 48)
 		w = 48;
-	history_buckets(history_cg(&a->hist, c->id), a->cur->mono, TREND_SPAN, v, w);
+	history_buckets(history_cg(&a->drv.hist, c->id), a->cur->mono, TREND_SPAN, v, w);
 	/* Against the limit, so the approach to it shows; without one, the
 	 * shape of the usage between its low and high over the span. */
 	if (val_is_ok(c->n.eff_limit))
@@ -253,9 +253,9 @@ static void diag_cell(int y, int x, int w, const struct cg_sample *c, enum style
 	enum diag_id id = diag_first(c);
 	if (id == DIAG_N)
 		return;
-	char b[48];
+	char b[48], tag[32];
 	int more = __builtin_popcount(c->diag.mask) - 1;
-	snprintf(b, sizeof(b), more ? "%s +%d" : "%s", diag_rules[id].tag, more);
+	snprintf(b, sizeof(b), more ? "%s +%d" : "%s", diag_tag(tag, sizeof(tag), id, c), more);
 	draw_text(y, x, w, b, rs == ST_SELECTED || rs == ST_OOM ? rs : sev[diag_rules[id].sev], 0);
 }
 
@@ -278,7 +278,7 @@ static void cg_cell(int y, int x, int w, int col, const struct app *a, const str
 	case C_BAR: cg_bar(y, x, w, a, c); break;
 	case C_TREND: cg_trend(y, x, w, a, c); break;
 	case C_OOM: {
-		const struct hist_series *h = history_cg(&a->hist, c->id);
+		const struct hist_series *h = history_cg(&a->drv.hist, c->id);
 		int recent = h && h->last_oom >= 0 && a->cur->mono - h->last_oom < OOM_RECENT;
 		draw_text(y, x, w, fmt_count(b, sizeof(b), n->oom_kills), recent ? ST_OOM : rs, 1);
 		break;

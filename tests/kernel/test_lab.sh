@@ -38,6 +38,25 @@ dg() { q "$1" '.[] | [.cgroups[0].diagnoses[].id] | join(",")' | tr -d '"'; }
 # said NAME ID: some sample of NAME has diagnosis ID; cleared NAME ID: not the last.
 said() { dg "$1" | grep -qw -- "$2" || fail "never said '$2': $(dg "$1" | uniq | tr '\n' ' ')"; }
 cleared() { ! dg "$1" | tail -n 1 | grep -qw -- "$2" || fail "'$2' still said at the end: $(dg "$1" | uniq | tr '\n' ' ')"; }
+# ttl_errors NAME: the time-to-limit estimates of NAME's samples from half
+# the eater's course (the first sample to the OOM kill's event) on, each
+# as the error of the kill time it predicts (t + ttl) against the real one,
+# as a fraction of the real time of the kill from the course's start
+# ("course"), and of the time that was left ("left": it grows as the kill
+# nears, the kernel's own reclaim before it kills taking some ms).
+ttl_errors() {
+  jq -s -c '(map(select(.event == "oom_kill")) | .[0].time) as $k | (map(select(.event == null)) | .[0].time) as $t0 |
+    [ .[] | select(.event == null and .time >= ($t0 + $k) / 2 and .time < $k and .cgroups[0].time_to_limit != null)
+      | ((.time + .cgroups[0].time_to_limit - $k) | fabs) as $e | {course: ($e / ($k - $t0)), left: ($e / ($k - .time))} ] |
+    def stat(f): map(f) | sort | {median: (if length > 0 then .[length / 2 | floor] * 1000 | round / 1000 else null end),
+      max: (if length > 0 then .[-1] * 1000 | round / 1000 else null end)};
+    {n: length, course: stat(.course), left: stat(.left)}' "$tmp/$1.json"
+}
+# ttl_ok NAME: some estimates, each within 20% of the real time of the kill.
+ttl_ok() {
+  e=$(ttl_errors "$1"); show "time to limit, errors: $e"
+  echo "$e" | jq -e '.n >= 1 and .course.max <= 0.2' > /dev/null || fail "time to limit not within 20% of the kill: $e"
+}
 # done_ok NAME: the run's cgroup is gone and its processes with it.
 done_ok() {
   [ ! -d "$CG_MOUNT$CG/$1" ] || fail "cgroup $CG/$1 left behind"
@@ -60,6 +79,7 @@ grep -qE "no swap \(memory\.(swappiness|swap\.max) 0; --swap allows it\); COMMAN
 grep -qE ", 0\.[1-9] s at the limit|, [1-9][0-9.]* s at the limit" "$tmp/anon.err" ||
   fail "no time at the limit counted: $(cat "$tmp/anon.err")"
 dg anon | tail -n 1 | grep -qw oom_killed || fail "the kill not said at the end: $(dg anon | uniq | tr '\n' ' ')"
+said anon approaching_limit; ttl_ok anon
 s=$(q anon '{max: (map(.cgroups[0].usage) | max), peak: (.[-1].cgroups[0].files | .["memory.max_usage_in_bytes"] // .["memory.peak"]),
   ooms: .[-1].cgroups[0].oom_kills, n: length}')
 show "$s status $rc"
@@ -83,6 +103,7 @@ s=$(q approach '{near: map(select(.cgroups[0].usage >= 40*1048576 and .cgroups[0
 show "$s status $rc"
 [ "$rc" = 137 ] || fail "COMMAND exited $rc, not 137"
 echo "$s" | jq -e '.near >= 3 and .gaps >= 4' > /dev/null || fail "not sampled fast near the limit: $s"
+ttl_ok approach
 done_ok approach
 fi
 

@@ -441,6 +441,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   tui_start 120 40 "$HR" run --parent "$CG" --name demo --limit 50M -d 0.2 -- \
     "$HR" eat --anon 100M --step 5M --every 0.2
   check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
+  check tui_wait_re 'demo +[0-9.]+M +50M +[0-9.]+ .* limit in [0-9]s( \+[0-9])? *$' 5  # the approach, predicted
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
   check tui_wait_re "^COMMAND OOM-killed: headroom \\(pid [0-9]+\\), anon (49|50)M at its death; exit status 137; q ends the run and removes its cgroup *\$" 10
   # (the kill is told as it happens, the count comes with the next sample)

@@ -16,6 +16,7 @@
 #include "model/diagnose.h"
 #include "model/events.h"
 #include "model/model.h"
+#include "model/predict.h"
 #include "util/xalloc.h"
 
 #define M (1ULL << 20)
@@ -69,6 +70,7 @@ static void sample_of(struct sample *s, double t, const struct cg *g, size_t n)
 struct run {
 	struct sample s[2];
 	struct events e;
+	struct history h;
 	int k;
 };
 
@@ -77,6 +79,8 @@ static struct sample *step(struct run *r, const struct cg *g, size_t n)
 	struct sample *prev = r->k ? &r->s[(r->k - 1) % 2] : NULL, *cur = &r->s[r->k % 2];
 	sample_of(cur, r->k + 1, g, n);
 	model_update(prev, cur);
+	history_push(&r->h, cur);
+	predict_fill(cur, &r->h);
 	events_from_samples(&r->e, prev, cur);
 	diag_fill(cur, &r->e, cur->mono);
 	r->k++;
@@ -88,6 +92,7 @@ static void run_free(struct run *r)
 	sample_free(&r->s[0]);
 	sample_free(&r->s[1]);
 	events_free(&r->e);
+	history_free(&r->h);
 }
 
 /* The ids of cgroup i's diagnoses, in order, space-separated. */
@@ -210,6 +215,33 @@ static void test_charges(void **state)
 	run_free(&r);
 }
 
+/* Steady growth towards the limit: said from the fourth sample (a line
+ * needs PREDICT_MIN_POINTS), with the time it will take; a pause clears it
+ * (a flat stretch is no steady growth). */
+static void test_approaching(void **state)
+{
+	(void)state;
+	struct run r = { 0 };
+	events_init(&r.e, NULL);
+	struct cg g[] = { { "/", -1, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, { "/lab", 0, 4 * M, 64 * M, 4 * M, 0, 0, 0, 0, 0, 0 } };
+	struct sample *s = NULL;
+	for (int k = 0; k < 4; k++) {
+		s = step(&r, g, 2);
+		assert_string_equal(ids(s, 1), k < 3 ? "" : "approaching_limit");
+		g[1].usage += 2 * M; /* 2M a second */
+		g[1].rss += 2 * M;
+	}
+	/* at 4 s 10M: 54M to go at 2M/s */
+	assert_string_equal(text(&r, s, 1, DIAG_APPROACHING), "limit in 27s: usage 10M, growing +2.0M/s, reaches 64M");
+	char tag[32];
+	assert_string_equal(diag_tag(tag, sizeof(tag), DIAG_APPROACHING, &s->cgs[1]), "limit in 27s");
+	g[1].usage -= 2 * M;
+	for (int k = 0; k < 12; k++) /* a pause as long as the line's points */
+		s = step(&r, g, 2);
+	assert_string_equal(ids(s, 1), "");
+	run_free(&r);
+}
+
 /* v2 throttling at memory.high: told while events.local high rises. */
 static void test_throttled(void **state)
 {
@@ -296,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_cache_at_limit), cmocka_unit_test(test_stall_kill_swap),
 		cmocka_unit_test(test_charges),	       cmocka_unit_test(test_throttled),
 		cmocka_unit_test(test_overcommit),     cmocka_unit_test(test_documented),
+		cmocka_unit_test(test_approaching),
 	};
 	return cmocka_run_group_tests_name("diagnoses", tests, NULL, NULL);
 }
