@@ -47,6 +47,10 @@ struct cg_diag {
 	val_t procs_res, procs_shr; /* summed over the processes of its subtree (statm) */
 	double ttl, ttl_bps;	    /* seconds to the effective limit at the pace usage grows, and
 				       that pace (model/predict.h); NAN: no steady growth */
+	int victim;		    /* pid the OOM killer would pick at its limit (model/victim.h);
+				       0 none; -1 unknown (a figure not read) */
+	int64_t victim_points;
+	uint64_t victim_budget; /* pages */
 };
 
 struct cg_sample {

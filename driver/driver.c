@@ -3,16 +3,38 @@
 
 #include <math.h>
 #include <poll.h>
+#include <stdlib.h>
 
 #include "model/diagnose.h"
 #include "model/model.h"
 #include "model/predict.h"
+#include "model/victim.h"
+#include "util/xalloc.h"
 #include "util/clock.h"
 
 void driver_init(struct driver *d, struct collector *col)
 {
 	*d = (struct driver){ .col = col };
 	events_init(&d->ev, collector_no_log(col));
+}
+
+/* The details the OOM killer's ranking needs (model/victim.h), for the
+ * processes of the cgroups near their limits. */
+static void details_near_limit(struct driver *d, struct sample *s)
+{
+	size_t *idx = NULL, n = 0;
+	for (size_t j = 0; j < s->ncg; j++) {
+		if (!victim_watched(s, j))
+			continue;
+		if (!idx)
+			idx = xcalloc(s->nproc + 1, sizeof(*idx));
+		for (size_t k = 0; k < s->nproc; k++)
+			if (!s->procs[k].d.asked && victim_in_subtree(s, &s->procs[k], (int)j))
+				idx[n++] = k;
+	}
+	if (n)
+		collector_details(d->col, s, idx, n, 0);
+	free(idx);
 }
 
 int driver_next(struct driver *d)
@@ -24,6 +46,8 @@ int driver_next(struct driver *d)
 	model_update(d->cur, s);
 	history_push(&d->hist, s);
 	predict_fill(s, &d->hist);
+	details_near_limit(d, s);
+	victim_fill(s);
 	events_from_samples(&d->ev, d->cur, s);
 	diag_fill(s, &d->ev, s->mono);
 	d->prev = d->cur;

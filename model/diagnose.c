@@ -3,8 +3,10 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/victim.h"
 #include "widgets/format.h"
 
 /* ---- the thresholds: every one the rules use ---- */
@@ -15,6 +17,7 @@
 #define CHARGES_FACTOR 4	    /* processes' private memory this many times the usage ... */
 #define CHARGES_MIN (32ULL << 20)   /* ... and at least this much more */
 #define CACHE_SHARE_PCT 50	    /* reclaimable this share of usage: "mostly cache" */
+#define VICTIM_SAY_PCT 80	    /* the next OOM victim said past this share of its own limit */
 #define APPROACH_S 600.0	    /* the limit reached within this, at the pace usage grows (model/predict.h) */
 #define OVERCOMMIT_FACTOR 8	    /* VIRT this many times RES ... */
 #define OVERCOMMIT_MIN (1ULL << 30) /* ... and at least this much more */
@@ -37,6 +40,9 @@ const struct diag_rule diag_rules[DIAG_N] = {
 	[DIAG_APPROACHING] = { "approaching_limit", "limit in", DS_WARN,
 			       "its usage growing steadily (a least-squares line through the last 12 samples of "
 			       "the last 20 s, its R squared at least 0.9) reaches the effective limit within 600 s" },
+	[DIAG_NEXT_VICTIM] = { "next_oom_victim", "next:", DS_WARN,
+			       "past 80% of its own limit: the process the OOM killer would pick, ranked as the "
+			       "kernel ranks them at this limit" },
 	[DIAG_RECLAIMING] = { "at_limit_reclaiming", "reclaiming", DS_WARN,
 			      "past 90% of the effective limit, its page cache shrinking or pages stolen "
 			      "(pgsteal), and no OOM kill since the last sample" },
@@ -107,6 +113,8 @@ static int applies(const struct diag_in *in, enum diag_id id)
 	case DIAG_THRASHING: return near_limit(n) && !isnan(r->refault_ps) && r->refault_ps >= THRASH_REFAULT_PS;
 	case DIAG_SWAPPING: return near_limit(n) && positive(r->swap_bps);
 	case DIAG_THROTTLED: return val_is_ok(r->new_high_local) && r->new_high_local.v > 0;
+	case DIAG_NEXT_VICTIM:
+		return in->c->diag.victim > 0 && val_is_ok(n->usage) && n->usage.v * 100 >= n->eff_limit.v * VICTIM_SAY_PCT;
 	case DIAG_APPROACHING: return !isnan(in->c->diag.ttl) && in->c->diag.ttl <= APPROACH_S;
 	case DIAG_RECLAIMING:
 		return near_limit(n) && (positive(-r->file_bps) || positive(r->pgsteal_ps)) &&
@@ -162,10 +170,24 @@ void diag_fill(struct sample *s, const struct events *ev, double now)
 	}
 }
 
-char *diag_tag(char *out, size_t n, enum diag_id id, const struct cg_sample *c)
+const struct proc_sample *diag_victim(const struct sample *s, size_t i)
 {
+	int pid = s->cgs[i].diag.victim;
+	return pid > 0 && s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
+}
+
+static const char *proc_name(const struct proc_sample *p)
+{
+	return p && p->d.ok && p->d.comm ? p->d.comm : "?";
+}
+
+char *diag_tag(char *out, size_t n, enum diag_id id, const struct sample *s, size_t i)
+{
+	const struct cg_sample *c = &s->cgs[i];
 	char age[16];
-	if (id == DIAG_APPROACHING)
+	if (id == DIAG_NEXT_VICTIM)
+		snprintf(out, n, "next: %s", proc_name(diag_victim(s, i)));
+	else if (id == DIAG_APPROACHING)
 		snprintf(out, n, "limit in %s", fmt_age(age, sizeof(age), c->diag.ttl));
 	else
 		snprintf(out, n, "%s", id < DIAG_N ? diag_rules[id].tag : "");
@@ -203,6 +225,15 @@ static void say_kill(char *out, size_t n, const struct diag_in *in)
 			 e->no_log ? e->no_log : "the kernel log was not read");
 }
 
+static void say_victim(char *out, size_t n, const struct diag_in *in)
+{
+	const struct proc_sample *p = diag_victim(in->s, in->i);
+	const struct cg_diag *d = &in->c->diag;
+	snprintf(out, n, "next OOM victim: %s (pid %d), %lld points of a %llu-page budget (RES %s, oom_score_adj %lld)",
+		 proc_name(p), d->victim, (long long)d->victim_points, (unsigned long long)d->victim_budget,
+		 p ? B(p->res) : "N/A", p && p->d.oom_adj.st == V_OK ? (long long)p->d.oom_adj.v : 0LL);
+}
+
 char *diag_text(char *out, size_t n, enum diag_id id, const struct sample *s, size_t i, const struct events *ev,
 		double now)
 {
@@ -232,6 +263,7 @@ char *diag_text(char *out, size_t n, enum diag_id id, const struct sample *s, si
 		snprintf(out, n, "limit in %s: usage %s, growing %s, reaches %s", fmt_age((char[16]){ 0 }, 16, in.c->diag.ttl),
 			 B(c->usage), R(in.c->diag.ttl_bps), B(c->eff_limit));
 		break;
+	case DIAG_NEXT_VICTIM: say_victim(out, n, &in); break;
 	case DIAG_RECLAIMING:
 		snprintf(out, n, "at limit, reclaiming cache: page cache %s (%s left) at %s of %s", R(r->file_bps),
 			 B(c->file), B(c->usage), B(c->eff_limit));

@@ -19,6 +19,7 @@ enum diag_id {
 	DIAG_SWAPPING,
 	DIAG_THROTTLED,
 	DIAG_APPROACHING,
+	DIAG_NEXT_VICTIM,
 	DIAG_RECLAIMING,
 	DIAG_CHARGES_ELSEWHERE,
 	DIAG_MOSTLY_CACHE,
@@ -39,8 +40,12 @@ extern const struct diag_rule diag_rules[DIAG_N];
 /* Every cgroup's diagnoses (cg_sample.diag) in s, whose model figures and
  * rates are filled, with the events so far, at CLOCK_MONOTONIC now. */
 void diag_fill(struct sample *s, const struct events *ev, double now);
-/* A diagnosis's few letters on c's row ("limit in 12s": with its figure). */
-char *diag_tag(char *out, size_t n, enum diag_id id, const struct cg_sample *c);
+/* A diagnosis's few letters on cgroup s->cgs[i]'s row ("limit in 12s",
+ * "next: eat": with its figure). */
+char *diag_tag(char *out, size_t n, enum diag_id id, const struct sample *s, size_t i);
+/* The process the OOM killer would pick at cgroup s->cgs[i]'s limit
+ * (model/victim.h), or NULL. */
+const struct proc_sample *diag_victim(const struct sample *s, size_t i);
 /* The first (most pressing) of a cgroup's, or DIAG_N for none. */
 enum diag_id diag_first(const struct cg_sample *c);
 /* The diagnosis id of cgroup s->cgs[i] in words, with the figures behind it. */

@@ -250,6 +250,25 @@ static void diag_arr(FILE *f, int *first, const struct sample *s, size_t i, cons
 	fputc(']', f);
 }
 
+/* The process the OOM killer would pick at the cgroup's limit, or null. */
+static void victim_obj(FILE *f, int *first, const struct sample *s, size_t i)
+{
+	const struct cg_diag *d = &s->cgs[i].diag;
+	const struct proc_sample *p = diag_victim(s, i);
+	key(f, first, "oom_next");
+	if (!p) {
+		fputs("null", f);
+		return;
+	}
+	int in = 1;
+	fputc('{', f);
+	val(f, &in, "pid", val_ok((uint64_t)p->pid), NULL);
+	str(f, &in, "comm", p->d.ok ? p->d.comm : NULL);
+	sval(f, &in, "points", sval_ok(d->victim_points), NULL);
+	val(f, &in, "budget_pages", val_ok(d->victim_budget), NULL);
+	fputc('}', f);
+}
+
 static void cgroup_obj(FILE *f, const struct sample *s, size_t i, const struct events *ev)
 {
 	const struct cg_sample *c = &s->cgs[i];
@@ -266,6 +285,7 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i, const struct e
 	rates_obj(f, &in, &c->r);
 	diag_arr(f, &in, s, i, ev);
 	num(f, &in, "time_to_limit", c->diag.ttl);
+	victim_obj(f, &in, s, i);
 	files_obj(f, &in, s, c, &na);
 	na_map(f, &in, &na);
 	fputc('}', f);
@@ -378,6 +398,9 @@ static void kind_fields(FILE *f, int *in, const struct event *ev, struct na_list
 {
 	if (ev->kind == EV_OOM_KILL && ev->told) {
 		kill_fields(f, in, &ev->kill, na);
+		/* seconds from the kernel's record (its clock: CLOCK_MONOTONIC's
+		 * within a few ms) to headroom learning of it */
+		num(f, in, "told_after", ev->mono - (double)ev->kill.usec / 1e6);
 		last_obj(f, in, &ev->victim);
 		return;
 	}

@@ -5,6 +5,7 @@
 #   demo/cache       limit 128M: a 200M file written (page cache at the
 #                    limit), 40M of anon and 16M of tmpfs (shmem) on top
 #   demo/oom         limit 64M: an allocator touching 100M, OOM-killed
+#                    while headroom watches (the events pane and screen)
 #   demo/overcommit  4G mapped and never touched, 20M touched
 # tmux capture-pane -e -> aha -> headless chromium, as in shared/MACHINE.md.
 set -eu
@@ -67,7 +68,11 @@ shot processes
 tui_keys / 4 0 9 6 Enter Enter
 need "Mappings, largest RSS first"
 shot process-detail
-tui_keys Escape Escape Escape h
+tui_keys Escape Escape Escape e
+need "Events since headroom started"
+need "OOM kill: hog"
+shot events
+tui_keys Escape h
 need "Any key closes this help"
 shot help
 tui_keys q

@@ -150,7 +150,7 @@ static void diagnoses(struct dlines *d, const struct sample *s, size_t i, const 
 		if (!(s->cgs[i].diag.mask & (1u << id)))
 			continue;
 		struct dline *l = dlines_add(d);
-		diag_tag(l->label, sizeof(l->label), (enum diag_id)id, &s->cgs[i]);
+		diag_tag(l->label, sizeof(l->label), (enum diag_id)id, s, i);
 		diag_text(l->note, sizeof(l->note), (enum diag_id)id, s, i, ev, now);
 		l->st = sev[diag_rules[id].sev];
 	}

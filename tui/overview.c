@@ -247,7 +247,7 @@ static void cg_name(char *b, size_t n, const struct app *a, const struct cg_row 
 
 /* The most pressing diagnosis, "+N" more; coloured by how pressing (rs:
  * the row's own style when selected or flashing). */
-static void diag_cell(int y, int x, int w, const struct cg_sample *c, enum style rs)
+static void diag_cell(int y, int x, int w, const struct app *a, const struct cg_sample *c, enum style rs)
 {
 	static const enum style sev[] = { [DS_INFO] = ST_DIM, [DS_WARN] = ST_WARN, [DS_CRIT] = ST_CRIT, [DS_OOM] = ST_OOM };
 	enum diag_id id = diag_first(c);
@@ -255,7 +255,7 @@ static void diag_cell(int y, int x, int w, const struct cg_sample *c, enum style
 		return;
 	char b[48], tag[32];
 	int more = __builtin_popcount(c->diag.mask) - 1;
-	snprintf(b, sizeof(b), more ? "%s +%d" : "%s", diag_tag(tag, sizeof(tag), id, c), more);
+	snprintf(b, sizeof(b), more ? "%s +%d" : "%s", diag_tag(tag, sizeof(tag), id, a->cur, (size_t)(c - a->cur->cgs)), more);
 	draw_text(y, x, w, b, rs == ST_SELECTED || rs == ST_OOM ? rs : sev[diag_rules[id].sev], 0);
 }
 
@@ -285,7 +285,7 @@ static void cg_cell(int y, int x, int w, int col, const struct app *a, const str
 	}
 	case C_HITS: draw_text(y, x, w, isnan(c->r.limit_hits_ps) ? "N/A" : (snprintf(b, sizeof(b), "%.0f", c->r.limit_hits_ps), b), rs, 1); break;
 	case C_PROCS: snprintf(b, sizeof(b), "%u", c->nprocs); draw_text(y, x, w, b, rs, 1); break;
-	case C_DIAG: diag_cell(y, x, w, c, rs); break;
+	case C_DIAG: diag_cell(y, x, w, a, c, rs); break;
 	}
 }
 

@@ -242,20 +242,22 @@ static void fetch_visible(struct app *a)
 	int smaps = clock_mono() - a->smaps_at >= 1.0;
 	size_t top = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
 	size_t from = top > a->nghost ? top - a->nghost : 0, end = top + (size_t)a->pl.height - a->nghost;
-	size_t *idx = xcalloc((size_t)a->pl.height + 1, sizeof(*idx));
-	for (size_t i = from; i < a->nprow && top + a->pl.height > a->nghost && i < end; i++) {
-		const struct proc_detail *d = &a->cur->procs[a->prow[i]].d;
-		if (!d->asked || (smaps && !d->smaps_asked))
-			idx[n++] = a->prow[i];
+	size_t *idx = xcalloc((size_t)a->pl.height + 1, sizeof(*idx)), nvis = 0;
+	for (size_t i = from; i < a->nprow && top + a->pl.height > a->nghost && i < end; i++)
+		idx[nvis++] = a->prow[i];
+	for (size_t i = 0; i < nvis; i++) { /* those to read first, in place */
+		const struct proc_detail *d = &a->cur->procs[idx[i]].d;
+		if (!d->asked || (smaps && !d->smaps_asked)) {
+			size_t t = idx[n];
+			idx[n++] = idx[i];
+			idx[i] = t;
+		}
 	}
-	if (!n) {
-		free(idx);
-		return;
-	}
-	collector_details(a->col, a->cur, idx, n, smaps);
-	if (smaps)
+	if (n)
+		collector_details(a->col, a->cur, idx, n, smaps);
+	if (n && smaps)
 		a->smaps_at = clock_mono();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < nvis; i++) /* read now, or before by the driver (near a limit) */
 		carry_smaps(a, &a->cur->procs[idx[i]]);
 	free(idx);
 }
@@ -331,7 +333,17 @@ static void procview_update(struct app *a)
 
 /* ---- drawing ---- */
 
-static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, enum style rs)
+/* p is the one the OOM killer would pick at the limit that applies to it
+ * (model/victim.h: ranked near a limit). */
+static int next_victim(const struct app *a, const struct proc_sample *p)
+{
+	if (p->cg < 0 || !p->id)
+		return 0;
+	int j = a->cur->cgs[p->cg].n.eff_from;
+	return j >= 0 && a->cur->cgs[j].diag.victim == p->pid;
+}
+
+static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, int victim, enum style rs)
 {
 	const struct proc_detail *d = &p->d;
 	char b[64];
@@ -359,9 +371,13 @@ static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, 
 		draw_bar(y, x, w, segs, 2, virt, NULL, 0);
 		break;
 	}
-	case PC_CMD:
-		draw_text(y, x, w, d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A", rs, 0);
+	case PC_CMD: {
+		char cmd[600];
+		snprintf(cmd, sizeof(cmd), "%s%s", victim ? "[next OOM] " : "",
+			 d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A");
+		draw_text(y, x, w, cmd, rs, 0);
 		break;
+	}
 	default: break;
 	}
 }
@@ -404,12 +420,13 @@ static void procview_draw(struct app *a)
 		if (!p)
 			continue;
 		int y = procview_list_top() + i, sel = a->pl.top + i == a->pl.sel;
-		enum style rs = sel ? ST_SELECTED : p->id ? ST_NORMAL : ST_OOM; /* id 0: a ghost */
+		int victim = next_victim(a, p);
+		enum style rs = sel ? ST_SELECTED : !p->id ? ST_OOM : victim ? ST_WARN : ST_NORMAL; /* id 0: a ghost */
 		if (rs != ST_NORMAL)
 			draw_clear(y, 0, COLS, rs);
 		for (int k = 0; k < PC_N; k++)
 			if (w[k])
-				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, rs);
+				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, victim, rs);
 	}
 	char foot[256], note[96];
 	snprintf(foot, sizeof(foot), "%sEnter Detail  i Cgroup  / Search  \\ Filter  < > Sort  I Invert  Esc Back  F1 Help  q Quit",

@@ -70,14 +70,15 @@ $(rep b 36)$(rep ' ' 44)w  r"
 #  idle: 0 of 200M^ (no limit of its own: no diagnosis); marks: min 5M at
 #    cell 0 (0.45), low 10M at 0 (0.9), high 100M at 9 (9.0)
 #  hr-swap: current 66949120 of 67108864 = 99.8%; anon 66695168 -> 17.89 ->
-#    18 '#': full; its swap 34095104 is past the limit and cut
+#    18 '#': full; its swap 34095104 is past the limit and cut; past 80% of
+#    its own limit, its one process (hog) is the OOM killer's next pick
 # OOM: memory.events oom_kill (hierarchical); HITS/s: events max, no change.
 title="CGROUP                  USAGE     LIMIT  %LIM MEMORY             USAGE TREND         OOM HITS/s PROCS DIAGNOSIS"
 echo "$s" | grep -qxF -- "$title" || { echo "$s"; fail "the column titles are not where this test expects them"; }
 check tui_wait_row "├─-hr-fixture" "├─-hr-fixture            150M      200M  74.8 #|#######S---      <trend>    1      0     0"
 check tui_wait_row "child" "│ ├──child               150M     200M^  74.8 #########S---      <trend>    1      0     1 limit^"
 check tui_wait_row "idle" "│ └──idle                   0     200M^   0.0 |        |         <trend>    0      0     0"
-check tui_wait_row "hr-swap" "└──hr-swap                64M       64M  99.8 ################## <trend>    0      0     1"
+check tui_wait_row "hr-swap" "└──hr-swap                64M       64M  99.8 ################## <trend>    0      0     1 next: hog"
 # rows in tree order, the child under its parent
 echo "$s" | awk '/hr-fixture/ {a=NR} /child/ {b=NR} END {exit !(a && b == a + 1)}' || fail "child not right below hr-fixture"
 pass
@@ -96,13 +97,15 @@ check tui_wait "Processes in /hr-fixture/child: 1"
 #  115: statm 24835 16440 163 -> 97M 64M 652K; VmSwap 33272 kB -> 32M;
 #       Pss 65456 kB -> 64M; Private 8 + 65124 kB -> 64M; 755, 0;
 #       16440/24835 * 16 = 10.6 -> 11 '#'
-check tui_wait_line "    112 root       101M   101M   652K      0   100M   100M   758     0 ################ hog 100 100 0 600"
+# Each is alone in the subtree of a limit past half full (/hr-fixture's
+# 200M, /hr-swap's 64M): the OOM killer's next pick there, marked.
+check tui_wait_line "    112 root       101M   101M   652K      0   100M   100M   758     0 ################ [next OOM] hog 100 100 0 600"
 tui_keys Escape
 check tui_wait "hr-swap"
 tui_keys a
 check tui_wait "Processes (all)"
 check tui_wait "/init"
-check tui_wait_line "    115 root        97M    64M   652K    32M    64M    64M   755     0 ###########..... hog 96 8 10 600"
+check tui_wait_line "    115 root        97M    64M   652K    32M    64M    64M   755     0 ###########..... [next OOM] hog 96 8 10 600"
 tui_keys BSpace
 check tui_wait "USAGE TREND"
 pass
@@ -400,6 +403,8 @@ if cg_find_self && CG=$(cg_make "hr-tui-oom-$$"); then
   sampled=$(tui_screen | grep -oE 'every 10s +[0-9:]+')   # the first sample's time
   tui_keys Enter
   check tui_wait "$hog 24 24 0 600"
+  # at 75% of its limit: ranked as the kernel would, the adj 1000 hog is next
+  check tui_wait "[next OOM] $hog 24 24 0 600"
   tui_keys Enter
   check tui_wait "Process $victim in $CG: $hog 24 24 0 600"
   (cg_exec "$CG" "$hog" 16 16 0 600 >/dev/null 2>&1 &)

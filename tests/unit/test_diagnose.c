@@ -234,7 +234,7 @@ static void test_approaching(void **state)
 	/* at 4 s 10M: 54M to go at 2M/s */
 	assert_string_equal(text(&r, s, 1, DIAG_APPROACHING), "limit in 27s: usage 10M, growing +2.0M/s, reaches 64M");
 	char tag[32];
-	assert_string_equal(diag_tag(tag, sizeof(tag), DIAG_APPROACHING, &s->cgs[1]), "limit in 27s");
+	assert_string_equal(diag_tag(tag, sizeof(tag), DIAG_APPROACHING, s, 1), "limit in 27s");
 	g[1].usage -= 2 * M;
 	for (int k = 0; k < 12; k++) /* a pause as long as the line's points */
 		s = step(&r, g, 2);

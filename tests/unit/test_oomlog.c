@@ -132,7 +132,7 @@ static void test_printed(void **state)
 	assert_int_equal(feed_file("tests/fixtures/kmsg/v1-memcg-oom.txt", k, 1), 1);
 	struct events e;
 	events_init(&e, NULL);
-	const struct event *ev = events_add_kill(&e, &k[0], NULL, 100.0, 1764660000.25);
+	const struct event *ev = events_add_kill(&e, &k[0], NULL, 5662.75, 1764660000.25);
 	char *text = NULL, *json = NULL;
 	size_t tn = 0, jn = 0;
 	FILE *f = open_memstream(&text, &tn);
@@ -148,7 +148,7 @@ static void test_printed(void **state)
 				  "\"constraint\":\"CONSTRAINT_MEMCG\",\"oom_memcg\":\"" CG "\",\"task_memcg\":\"" CG
 				  "\",\"pid\":20868,\"comm\":\"hog\",\"uid\":0,\"usage\":33554432,\"limit\":33554432,"
 				  "\"total_vm\":36122624,\"anon_rss\":33423360,\"file_rss\":1413120,\"shmem_rss\":0,"
-				  "\"pgtables\":106496,\"oom_score_adj\":0,\"last\":null,\"na\":{}}\n");
+				  "\"pgtables\":106496,\"oom_score_adj\":0,\"told_after\":0.038,\"last\":null,\"na\":{}}\n");
 	free(text);
 	free(json);
 }
