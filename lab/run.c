@@ -587,6 +587,7 @@ int run_main(int argc, char **argv)
 	};
 	signal(SIGINT, on_stop);
 	signal(SIGTERM, on_stop);
+	signal(SIGPIPE, on_stop); /* output closed (| head): end the run as on SIGTERM, cgroup removed */
 	st.delay = r.delay;
 	int rc = run_command(&r, &cg, &st);
 	int left = labcg_destroy(&cg, err, sizeof(err)) != 0; /* SIGKILLs what is left */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # headroom run's edges on this machine's kernel: a setting the version
-# lacks, a command that cannot run, no privilege, and SIGTERM mid-run; each
+# lacks, a command that cannot run, no privilege, SIGTERM mid-run, and its
+# output closed mid-run; each
 # must say what is wrong and leave no cgroup and no process behind.
 set -u
 O=${1:?build dir}
@@ -47,4 +48,12 @@ wait "$hr"; rc=$?
 grep -q "COMMAND killed by signal 9" "$out" || fail "no summary after SIGTERM: $(cat "$out")"
 kill -0 "$sleeper" 2>/dev/null && fail "the command outlived the run"
 left "SIGTERM"
+
+# its output closed mid-run (| head): the same, not a death by SIGPIPE that
+# leaves the cgroup behind
+{ "$HR" run --parent "$CG" --name r -b -d 0.1 -- sleep 60 2> "$out"; echo $? > "$out.rc"; } | head -n 3 > /dev/null
+i=0; until [ -s "$out.rc" ]; do i=$((i + 1)); [ $i -lt 50 ] || fail "the run never ended"; sleep 0.1; done
+rc=$(cat "$out.rc"); rm -f "$out.rc"
+[ "$rc" = 137 ] || fail "after its output closed: rc $rc, expected 137 (COMMAND killed): $(cat "$out")"
+left "output closed"
 result PASS "$name"
