@@ -28,13 +28,19 @@ static void kill_text(char *out, size_t n, const struct oom_kill *k)
 	char a[16], fl[16], sh[16], u[16], l[16], adj[16] = "N/A";
 	if (k->oom_score_adj.st == V_OK)
 		snprintf(adj, sizeof(adj), "%lld", (long long)k->oom_score_adj.v);
-	/* the limit that fired: the victim's own cgroup's, often; or an ancestor's */
-	const char *fired = na_or(k->oom_memcg, k->memcg ? "N/A" : "the system");
+	/* the limit that fired: the victim's own cgroup's, often; or an
+	 * ancestor's; or none, the machine ran out */
+	const char *fired = na_or(k->oom_memcg, "N/A");
 	int own = k->task_memcg[0] && strcmp(k->oom_memcg, k->task_memcg) == 0;
-	snprintf(out, n, "OOM kill: %s (pid %d) in %s; anon %s file %s shmem %s; oom_score_adj %s; limit %s of %s, usage %s",
-		 k->comm, k->pid, na_or(k->task_memcg, "N/A"), fmt_bytes(a, sizeof(a), k->anon_rss),
-		 fmt_bytes(fl, sizeof(fl), k->file_rss), fmt_bytes(sh, sizeof(sh), k->shmem_rss), adj,
-		 fmt_bytes(l, sizeof(l), k->limit), own ? "that cgroup" : fired, fmt_bytes(u, sizeof(u), k->usage));
+	char why[700];
+	if (k->memcg)
+		snprintf(why, sizeof(why), "limit %s of %s, usage %s", fmt_bytes(l, sizeof(l), k->limit),
+			 own ? "that cgroup" : fired, fmt_bytes(u, sizeof(u), k->usage));
+	else
+		snprintf(why, sizeof(why), "the system ran out of memory");
+	snprintf(out, n, "OOM kill: %s (pid %d) in %s; anon %s file %s shmem %s; oom_score_adj %s; %s", k->comm,
+		 k->pid, na_or(k->task_memcg, "N/A"), fmt_bytes(a, sizeof(a), k->anon_rss),
+		 fmt_bytes(fl, sizeof(fl), k->file_rss), fmt_bytes(sh, sizeof(sh), k->shmem_rss), adj, why);
 }
 
 static const char *where(const struct event *ev)

@@ -16,6 +16,7 @@
 #include "output/batch.h"
 #include "output/json.h"
 #include "model/events.h"
+#include "output/evtext.h"
 
 #define CG "/process_api/62923f8e1897ef240e16295ee479c1db/hr-kmsg-20821"
 
@@ -63,6 +64,42 @@ static void test_memcg_kill(void **state)
 	assert_true(val_is_ok(k[0].pgtables) && k[0].pgtables.v == 104 * 1024ULL);
 	assert_true(val_is_ok(k[0].uid) && k[0].uid.v == 0);
 	assert_true(k[0].oom_score_adj.st == V_OK && k[0].oom_score_adj.v == 0);
+}
+
+/* The machine as a whole out of memory (no cgroup's limit), as the v2
+ * guest's kernel told it (tests/fixtures/kmsg/capture-global.sh): no
+ * "memory: usage" line; oom-kill:constraint=CONSTRAINT_NONE,...,global_oom,
+ * task_memcg=/,task=hog,pid=108,uid=0; Out of memory: Killed process 108
+ * (hog) total-vm:453248kB, anon-rss:442928kB, file-rss:4kB,
+ * shmem-rss:1384kB, UID:0 pgtables:912kB oom_score_adj:0 (record 414). */
+static void test_global_kill(void **state)
+{
+	(void)state;
+	struct oom_kill k[4];
+	assert_int_equal(feed_file("tests/fixtures/kmsg/v2-global-oom.txt", k, 4), 1);
+	assert_int_equal(k[0].seq, 414);
+	assert_true(k[0].usec == 9648171ULL);
+	assert_int_equal(k[0].memcg, 0);
+	assert_string_equal(k[0].constraint, "CONSTRAINT_NONE");
+	assert_string_equal(k[0].oom_memcg, "");
+	assert_string_equal(k[0].task_memcg, "/");
+	assert_string_equal(k[0].comm, "hog");
+	assert_int_equal(k[0].pid, 108);
+	assert_int_equal(k[0].usage.st, V_NA); /* no cgroup's usage and limit: not 0 */
+	assert_int_equal(k[0].limit.st, V_NA);
+	assert_true(val_is_ok(k[0].total_vm) && k[0].total_vm.v == 453248 * 1024ULL);
+	assert_true(val_is_ok(k[0].anon_rss) && k[0].anon_rss.v == 442928 * 1024ULL);
+	assert_true(val_is_ok(k[0].file_rss) && k[0].file_rss.v == 4 * 1024ULL);
+	assert_true(val_is_ok(k[0].shmem_rss) && k[0].shmem_rss.v == 1384 * 1024ULL);
+	assert_true(val_is_ok(k[0].pgtables) && k[0].pgtables.v == 912 * 1024ULL);
+	assert_true(k[0].oom_score_adj.st == V_OK && k[0].oom_score_adj.v == 0);
+	struct events e;
+	events_init(&e, NULL);
+	char text[512];
+	event_text(text, sizeof(text), events_add_kill(&e, &k[0], NULL, 9.7, 0));
+	assert_string_equal(text, "OOM kill: hog (pid 108) in /; anon 433M file 4.0K shmem 1.4M; oom_score_adj 0; "
+				  "the system ran out of memory");
+	events_free(&e);
 }
 
 /* A kill told without its context (the records before it lost, as when
@@ -157,6 +194,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_memcg_kill),
+		cmocka_unit_test(test_global_kill),
 		cmocka_unit_test(test_edges),
 		cmocka_unit_test(test_printed),
 	};
