@@ -22,8 +22,11 @@ struct driver {
 };
 
 void driver_init(struct driver *d, struct collector *col);
-/* Take the next sample. Returns 0, or ENOENT when the view's cgroup went
- * away (cur and prev are then as they were). */
+/* Take the next sample: collect; derive (model_update); push it into the
+ * history and predict the time to each limit; read the details of the
+ * processes near a limit and rank the next OOM victim there; the events
+ * the two samples show; the diagnoses. Returns 0, or ENOENT when the view's
+ * cgroup went away (cur and prev are then as they were). */
 int driver_next(struct driver *d);
 void driver_free(struct driver *d);
 

@@ -37,7 +37,9 @@ static const char *log_note(const struct app *a)
 {
 	static char b[200];
 	const char *why = evs(a)->no_log;
-	snprintf(b, sizeof(b), why ? "victims unknown: %s" : "victims named by the kernel log", why ? why : "");
+	if (!why)
+		return "victims named by the kernel log";
+	snprintf(b, sizeof(b), "victims unknown: %s", why);
 	return b;
 }
 

@@ -60,7 +60,7 @@ static int in_view(const struct app *a, const struct proc_sample *p)
 
 /* A row for the victim of kill event ev: its last figures (headroom's last
  * reading, else what the kernel log said at its death), its command after
- * "OOM-KILLED AGE ago". The strings live in buf. */
+ * "OOM-KILLED AGE ago"; its strings are in the struct ghost. */
 struct ghost {
 	struct proc_sample p;
 	char user[32], cmd[320];

@@ -35,9 +35,14 @@ q() { jq -s -c "map(select(.event == null)) | $2" "$tmp/$1.json"; }
 ev() { jq -s -c "map(select(.event == \"oom_kill\")) | $2" "$tmp/$1.json"; }
 # dg NAME: the run's cgroup's diagnoses, a sample a line (ids, comma-separated).
 dg() { q "$1" '.[] | [.cgroups[0].diagnoses[].id] | join(",")' | tr -d '"'; }
-# said NAME ID: some sample of NAME has diagnosis ID; cleared NAME ID: not the last.
+# said NAME ID: some sample of NAME has diagnosis ID; cleared NAME ID: a
+# later sample has it no more.
 said() { dg "$1" | grep -qw -- "$2" || fail "never said '$2': $(dg "$1" | uniq | tr '\n' ' ')"; }
-cleared() { ! dg "$1" | tail -n 1 | grep -qw -- "$2" || fail "'$2' still said at the end: $(dg "$1" | uniq | tr '\n' ' ')"; }
+cleared() {
+  dg "$1" | awk -v d="$2" '{ n = split($0, a, ","); has = 0; for (i = 1; i <= n; i++) if (a[i] == d) has = 1 }
+    has { seen = 1 } seen && !has { ok = 1 } END { exit !ok }' ||
+    fail "'$2' never cleared: $(dg "$1" | uniq | tr '\n' ' ')"
+}
 # ttl_errors NAME: the time-to-limit estimates of NAME's samples from half
 # the eater's course (the first sample to the OOM kill's event) on, each
 # as the error of the kill time it predicts (t + ttl) against the real one,
@@ -200,7 +205,7 @@ fi
 #    has no memory.high: the run refuses it.
 if only high; then
 if [ "$CG_VERSION" = 2 ]; then
-  lab high --high 32M --swap 128M -- "$HR" eat --anon 64M --step 8M --every 0.05 --hold 0.5
+  lab high --high 32M --swap 128M -- "$HR" eat --anon 64M --step 8M --every 0.05 --hold 1
   show "status $rc, diagnoses: $(dg high | uniq | tr '\n' ' ')"
   [ "$rc" = 0 ] || fail "COMMAND exited $rc"
   said high throttled_high; cleared high throttled_high
