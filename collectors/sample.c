@@ -58,10 +58,17 @@ struct cg_sample *sample_add_cg(struct sample *s)
 	free(c->path);
 	*c = (struct cg_sample){ 0 };
 	c->diag.ttl = c->diag.ttl_bps = NAN; /* no prediction until the model makes one */
+	c->prev = -1;
 	memcpy(c->kv, kv, sizeof(kv)); /* keep the parsed keys for reuse */
 	for (int k = 0; k < CG_NKV; k++)
 		kvset_clear(&c->kv[k]);
 	return c;
+}
+
+int sample_path_under(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	return strcmp(root, "/") == 0 || (strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/'));
 }
 
 struct proc_sample *sample_add_proc(struct sample *s)

@@ -58,6 +58,7 @@ struct cg_sample {
 	char *path;	  /* cgroup path, "/" for the hierarchy root */
 	const char *name; /* last component of path */
 	int parent;	  /* index in sample.cgs; -1 for the view's root */
+	int prev;	  /* the same cgroup's index in the previous sample, -1 none (model/rates.c) */
 	int depth;
 	val_t f[CG_NFILES];	 /* enum cg_file */
 	struct kvset kv[CG_NKV]; /* enum cg_kvfile */
@@ -85,6 +86,8 @@ struct proc_sample {
 	int pid; /* first: sample_pid_cmp relies on it */
 	int cg;		      /* index in sample.cgs; -1 when not in the view's cgroups */
 	uint64_t id;	      /* one process instance: a reused pid gets a new id */
+	uint8_t oom_killed;   /* the kernel log told its kill since this sample was taken
+				 (model/events.c): listed here, but gone */
 	val_t virt, res, shr; /* bytes, from /proc/PID/statm */
 	struct proc_detail d;
 };
@@ -142,6 +145,8 @@ struct cg_sample *sample_add_cg(struct sample *s);
 struct proc_sample *sample_add_proc(struct sample *s);
 /* Index of a cgroup by path, or -1. */
 int sample_find_cg(const struct sample *s, const char *path);
+/* path is root's or below it ("/" holds every path). */
+int sample_path_under(const char *path, const char *root);
 /* Path of the cgroup setting cgs[i]'s effective limit, or NULL if none. */
 const char *sample_eff_from_path(const struct sample *s, size_t i);
 

@@ -6,19 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/predict.h"
 #include "model/victim.h"
 #include "widgets/format.h"
 
 /* ---- the thresholds: every one the rules use ---- */
 
-#define NEAR_PCT 90		    /* "at the limit": usage past this share of the effective limit */
-#define OOM_RECENT_S 300.0	    /* an OOM kill is news for this long */
-#define THRASH_REFAULT_PS 256.0	    /* refaults per second (pages evicted and needed again) */
-#define CHARGES_FACTOR 4	    /* processes' private memory this many times the usage ... */
-#define CHARGES_MIN (32ULL << 20)   /* ... and at least this much more */
-#define CACHE_SHARE_PCT 50	    /* reclaimable this share of usage: "mostly cache" */
-#define VICTIM_SAY_PCT 80	    /* the next OOM victim said past this share of its own limit */
-#define APPROACH_S 600.0	    /* the limit reached within this, at the pace usage grows (model/predict.h) */
+/* Integers, so that the rules' words below say them from here (S()). */
+#define NEAR_PCT 90	      /* "at the limit": usage past this share of the effective limit */
+#define OOM_RECENT_S 300      /* an OOM kill is news for this long */
+#define THRASH_REFAULT_PS 256 /* refaults per second (pages evicted and needed again) */
+#define CHARGES_FACTOR 4      /* processes' private memory this many times the usage ... */
+#define CHARGES_MIN_M 32      /* ... and at least this many MiB more */
+#define CACHE_SHARE_PCT 50    /* reclaimable this share of usage: "mostly cache" */
+#define VICTIM_SAY_PCT 80     /* the next OOM victim said past this share of its own limit */
+#define APPROACH_S 600	      /* the limit reached within this, at the pace usage grows (model/predict.h) */
+#define S_(x) #x
+#define S(x) S_(x)
 #define OVERCOMMIT_FACTOR 8	    /* VIRT this many times RES ... */
 #define OVERCOMMIT_MIN (1ULL << 30) /* ... and at least this much more */
 
@@ -28,29 +32,32 @@ const struct diag_rule diag_rules[DIAG_N] = {
 			   "v1 memory.oom_control under_oom is 1: at its limit with the OOM killer disabled, its "
 			   "processes wait" },
 	[DIAG_OOM_KILLED] = { "oom_killed", "OOM-killed", DS_OOM,
-			      "an OOM kill in the cgroup (or one its limit fired) in the last 300 s" },
+			      "an OOM kill in the cgroup (or one its limit fired) in the last " S(OOM_RECENT_S) " s" },
 	[DIAG_THRASHING] = { "thrashing", "thrashing", DS_CRIT,
-			     "past 90% of the effective limit and 256 or more refaults per second: pages "
-			     "reclaimed are needed again at once" },
+			     "past " S(NEAR_PCT) "% of the effective limit and " S(THRASH_REFAULT_PS) " or more refaults "
+			     "per second: pages reclaimed are needed again at once" },
 	[DIAG_SWAPPING] = { "at_limit_swapping", "swapping", DS_WARN,
-			    "past 90% of the effective limit and its swap growing" },
+			    "past " S(NEAR_PCT) "% of the effective limit and its swap growing" },
 	[DIAG_THROTTLED] = { "throttled_high", "throttled", DS_WARN,
 			     "v2 memory.events.local high rose since the last sample: over memory.high, its "
 			     "allocations are slowed and reclaimed" },
 	[DIAG_APPROACHING] = { "approaching_limit", "limit in", DS_WARN,
-			       "its usage growing steadily (a least-squares line through the last 12 samples of "
-			       "the last 20 s, its R squared at least 0.9) reaches the effective limit within 600 s" },
+			       "its usage growing steadily (a least-squares line through the last " S(PREDICT_POINTS)
+			       " samples of the last " S(PREDICT_SPAN_S) " s, its R squared at least " S(PREDICT_MIN_R2)
+			       ") reaches the effective limit within " S(APPROACH_S) " s" },
 	[DIAG_NEXT_VICTIM] = { "next_oom_victim", "next:", DS_WARN,
-			       "past 80% of its own limit: the process the OOM killer would pick, ranked as the "
-			       "kernel ranks them at this limit" },
+			       "past " S(VICTIM_SAY_PCT) "% of its own limit: the process the OOM killer would pick, "
+			       "ranked as the kernel ranks them at this limit" },
 	[DIAG_RECLAIMING] = { "at_limit_reclaiming", "reclaiming", DS_WARN,
-			      "past 90% of the effective limit, its page cache shrinking or pages stolen "
-			      "(pgsteal), and no OOM kill since the last sample" },
+			      "past " S(NEAR_PCT) "% of the effective limit, its page cache shrinking or pages "
+			      "stolen (pgsteal), and no OOM kill since the last sample" },
 	[DIAG_CHARGES_ELSEWHERE] = { "charges_elsewhere", "charged elsewhere", DS_WARN,
-				     "its processes' private memory (RES - SHR) at least 4 times its usage and "
-				     "32M more: charges stay where memory was first touched" },
+				     "its processes' private memory (RES - SHR) at least " S(CHARGES_FACTOR)
+				     " times its usage and " S(CHARGES_MIN_M) "M more: charges stay where memory was "
+				     "first touched" },
 	[DIAG_MOSTLY_CACHE] = { "mostly_cache", "mostly cache", DS_INFO,
-				"past 90% of the effective limit, half or more of it reclaimable" },
+				"past " S(NEAR_PCT) "% of the effective limit, " S(CACHE_SHARE_PCT)
+				"% or more of it reclaimable" },
 	[DIAG_LIMIT_FROM_PARENT] = { "limit_from_parent", "limit^", DS_INFO,
 				     "its own limit is set, and an ancestor's lower one applies" },
 };
@@ -65,10 +72,16 @@ struct diag_in {
 	double now;
 };
 
-static int near_limit(const struct cg_norm *n)
+/* Usage past pct of the effective limit (none: never). */
+static int past(const struct cg_norm *n, unsigned pct)
 {
 	return val_is_ok(n->usage) && val_is_ok(n->eff_limit) && n->eff_limit.v > 0 &&
-	       n->usage.v * 100 >= n->eff_limit.v * NEAR_PCT;
+	       n->usage.v * 100 >= n->eff_limit.v * pct;
+}
+
+static int near_limit(const struct cg_norm *n)
+{
+	return past(n, NEAR_PCT);
 }
 
 static int positive(double rate)
@@ -114,14 +127,14 @@ static int applies(const struct diag_in *in, enum diag_id id)
 	case DIAG_SWAPPING: return near_limit(n) && positive(r->swap_bps);
 	case DIAG_THROTTLED: return val_is_ok(r->new_high_local) && r->new_high_local.v > 0;
 	case DIAG_NEXT_VICTIM:
-		return in->c->diag.victim > 0 && val_is_ok(n->usage) && n->usage.v * 100 >= n->eff_limit.v * VICTIM_SAY_PCT;
+		return in->c->diag.victim > 0 && past(n, VICTIM_SAY_PCT);
 	case DIAG_APPROACHING: return !isnan(in->c->diag.ttl) && in->c->diag.ttl <= APPROACH_S;
 	case DIAG_RECLAIMING:
 		return near_limit(n) && (positive(-r->file_bps) || positive(r->pgsteal_ps)) &&
 		       !(val_is_ok(r->new_oom_kills) && r->new_oom_kills.v > 0);
 	case DIAG_CHARGES_ELSEWHERE:
 		return val_is_ok(priv) && val_is_ok(n->usage) && priv.v >= CHARGES_FACTOR * n->usage.v &&
-		       priv.v - n->usage.v >= CHARGES_MIN;
+		       priv.v - n->usage.v >= (uint64_t)CHARGES_MIN_M << 20;
 	case DIAG_MOSTLY_CACHE:
 		return near_limit(n) && val_is_ok(n->reclaimable) && n->reclaimable.v * 100 >= n->usage.v * CACHE_SHARE_PCT;
 	case DIAG_LIMIT_FROM_PARENT: return val_is_ok(n->limit) && n->eff_from != (int)in->i && n->eff_from != EFF_FROM_NONE;
@@ -213,7 +226,7 @@ static void say_kill(char *out, size_t n, const struct diag_in *in)
 	const struct event *e = recent_kill(in, &count);
 	char age[16];
 	if (!e) { /* asked after the kill stopped being news */
-		snprintf(out, n, "OOM-killed more than %.0f s ago", OOM_RECENT_S);
+		snprintf(out, n, "OOM-killed more than %d s ago", OOM_RECENT_S);
 		return;
 	}
 	fmt_age(age, sizeof(age), in->now - e->mono);

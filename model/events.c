@@ -62,15 +62,17 @@ static void copy_str(char *dst, size_t n, const char *src)
 	snprintf(dst, n, "%s", src ? src : "");
 }
 
-static void victim_from(struct event_victim *v, const struct sample *cur, int pid)
+/* The victim's last reading from cur, where it is then marked killed. */
+static void victim_from(struct event_victim *v, struct sample *cur, int pid)
 {
-	const struct proc_sample *p =
+	struct proc_sample *p =
 		cur && cur->nproc ? bsearch(&pid, cur->procs, cur->nproc, sizeof(*cur->procs), sample_pid_cmp) : NULL;
 	if (!p) {
 		*v = (struct event_victim){ 0 };
 		v->virt = v->res = v->shr = v->swap = val_na(NA_GONE);
 		return;
 	}
+	p->oom_killed = 1;
 	v->seen = 1;
 	v->virt = p->virt;
 	v->res = p->res;
@@ -80,17 +82,11 @@ static void victim_from(struct event_victim *v, const struct sample *cur, int pi
 	copy_str(v->cmdline, sizeof(v->cmdline), p->d.ok ? p->d.cmdline : NULL);
 }
 
-/* path is root or below it. */
-static int under(const char *path, const char *root)
+const struct event *events_add_kill(struct events *e, const struct oom_kill *k, struct sample *cur, double mono,
+				    double wall)
 {
-	size_t n = strlen(root);
-	return strcmp(root, "/") == 0 || (strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/'));
-}
-
-const struct event *events_add_kill(struct events *e, const struct oom_kill *k, const struct sample *cur,
-				    double mono, double wall)
-{
-	if (cur && cur->ncg && !under(k->task_memcg, cur->cgs[0].path) && !under(k->oom_memcg, cur->cgs[0].path))
+	if (cur && cur->ncg && !sample_path_under(k->task_memcg, cur->cgs[0].path) &&
+	    !sample_path_under(k->oom_memcg, cur->cgs[0].path))
 		return NULL; /* outside the cgroups shown */
 	const char *path = k->task_memcg[0] ? k->task_memcg : k->oom_memcg;
 	struct event *ev = add(e, EV_OOM_KILL, path, mono, wall);
@@ -102,31 +98,6 @@ const struct event *events_add_kill(struct events *e, const struct oom_kill *k, 
 }
 
 /* ---- between two samples ---- */
-
-static int cmp_id(const void *a, const void *b)
-{
-	uint64_t x = ((const uint64_t *)a)[0], y = ((const uint64_t *)b)[0];
-	return x < y ? -1 : x > y;
-}
-
-/* {id, index} of a sample's cgroups, sorted by id, to match the other's. */
-static uint64_t (*id_index(const struct sample *s))[2]
-{
-	uint64_t(*ids)[2] = xcalloc(s->ncg ? s->ncg : 1, sizeof(*ids));
-	for (size_t i = 0; i < s->ncg; i++) {
-		ids[i][0] = s->cgs[i].id;
-		ids[i][1] = i;
-	}
-	qsort(ids, s->ncg, sizeof(*ids), cmp_id);
-	return ids;
-}
-
-static const struct cg_sample *match(const struct sample *s, uint64_t (*ids)[2], uint64_t id)
-{
-	uint64_t key[2] = { id, 0 };
-	uint64_t(*hit)[2] = s->ncg ? bsearch(key, ids, s->ncg, sizeof(*ids), cmp_id) : NULL;
-	return hit ? &s->cgs[(*hit)[1]] : NULL;
-}
 
 static int rose(val_t new_events)
 {
@@ -197,9 +168,12 @@ void events_from_samples(struct events *e, const struct sample *prev, const stru
 {
 	if (!prev)
 		return;
-	uint64_t(*pid)[2] = id_index(prev), (*cid)[2] = id_index(cur);
+	uint8_t *kept = xcalloc(prev->ncg ? prev->ncg : 1, 1); /* prev's cgroups still in cur */
 	for (size_t i = 0; i < cur->ncg; i++) {
-		const struct cg_sample *c = &cur->cgs[i], *p = match(prev, pid, c->id);
+		const struct cg_sample *c = &cur->cgs[i];
+		const struct cg_sample *p = c->prev >= 0 && (size_t)c->prev < prev->ncg ? &prev->cgs[c->prev] : NULL;
+		if (p)
+			kept[c->prev] = 1;
 		if (!p)
 			add(e, EV_CG_NEW, c->path, cur->mono, cur->wall);
 		else
@@ -208,15 +182,14 @@ void events_from_samples(struct events *e, const struct sample *prev, const stru
 			counted_kills(e, p, c, cur);
 	}
 	for (size_t i = 0; i < prev->ncg; i++)
-		if (!match(cur, cid, prev->cgs[i].id))
+		if (!kept[i])
 			add(e, EV_CG_GONE, prev->cgs[i].path, cur->mono, cur->wall);
 	if (e->no_log && !cur->version && rose(cur->sys.new_oom_kills)) { /* no cgroups to tell them by */
 		struct event *ev = add(e, EV_OOM_KILL, "", cur->mono, cur->wall);
 		ev->count = cur->sys.new_oom_kills;
 		ev->no_log = e->no_log;
 	}
-	free(pid);
-	free(cid);
+	free(kept);
 }
 
 /* ---- asking ---- */

@@ -69,12 +69,14 @@ const struct event *events_get(const struct events *e, size_t i);
 const struct event *events_by_seq(const struct events *e, uint64_t seq);
 
 /* An OOM kill the kernel log told, learned at mono/wall; the victim's last
- * reading taken from cur (the newest sample, which may be NULL). A kill
+ * reading taken from cur (the newest sample, which may be NULL), where it
+ * is marked oom_killed (the sample, taken before, still lists it). A kill
  * outside the subtree cur shows (neither the victim's cgroup nor the one
  * whose limit fired in it) is not kept: NULL. */
-const struct event *events_add_kill(struct events *e, const struct oom_kill *k, const struct sample *cur,
-				    double mono, double wall);
-/* The events between two samples (the model's figures filled in both):
+const struct event *events_add_kill(struct events *e, const struct oom_kill *k, struct sample *cur, double mono,
+				    double wall);
+/* The events between two samples (the model's figures filled in both, and
+ * cur's cgroups matched to prev's: cg_sample.prev, model/rates.h):
  * limits hit, throttling, stalls, swap, limits written, cgroups made and
  * removed, and OOM kills when the log is not read. prev NULL: none. */
 void events_from_samples(struct events *e, const struct sample *prev, const struct sample *cur);

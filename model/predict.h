@@ -10,7 +10,7 @@
  * of the last PREDICT_SPAN_S seconds, trusted only when growth is steady
  * (at least PREDICT_MIN_POINTS points over PREDICT_MIN_SPAN_S, rising, R²
  * at least PREDICT_MIN_R2) and the limit not yet reached. */
-#define PREDICT_SPAN_S 20.0
+#define PREDICT_SPAN_S 20 /* (integers where a rule's words say them: model/diagnose.c) */
 #define PREDICT_POINTS 12
 #define PREDICT_MIN_POINTS 4
 #define PREDICT_MIN_SPAN_S 0.25

@@ -88,6 +88,7 @@ void rates_fill(const struct sample *prev, struct sample *cur)
 	for (size_t i = 0; i < cur->ncg; i++) {
 		uint64_t key[2] = { cur->cgs[i].id, 0 };
 		uint64_t(*hit)[2] = n ? bsearch(key, ids, n, sizeof(*ids), cmp_id) : NULL;
+		cur->cgs[i].prev = hit ? (int)(*hit)[1] : -1; /* for what else compares the two (model/events.c) */
 		if (hit)
 			cg_rates_fill(&prev->cgs[(*hit)[1]], &cur->cgs[i], dt);
 		else

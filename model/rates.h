@@ -18,7 +18,8 @@ double rate_gauge(val_t prev, val_t cur, double dt);
 val_t rate_new_events(val_t prev, val_t cur);
 
 /* Fill cur's rates (struct cg_rates, sys_sample's *_ps) from prev, matched
- * by cgroup id; prev NULL: every rate N/A. */
+ * by cgroup id (each cg_sample.prev: its index in prev); prev NULL: every
+ * rate N/A. */
 void rates_fill(const struct sample *prev, struct sample *cur);
 
 #endif

@@ -6,17 +6,6 @@
 
 #include "widgets/format.h"
 
-static const char *const labels[EV_NKINDS] = {
-	[EV_OOM_KILL] = "OOM kill",   [EV_LIMIT_HIT] = "limit hit", [EV_HIGH] = "throttled",
-	[EV_STALL] = "stalled",	      [EV_STALL_END] = "stall over", [EV_SWAP] = "swap",
-	[EV_LIMIT_SET] = "limit set", [EV_CG_NEW] = "new cgroup",  [EV_CG_GONE] = "cgroup gone",
-};
-
-const char *event_label(enum event_kind kind)
-{
-	return labels[kind];
-}
-
 static const char *na_or(const char *s, const char *na)
 {
 	return s[0] ? s : na;

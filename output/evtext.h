@@ -10,7 +10,5 @@
  * "WHAT: DETAIL". The names in it are the kernel's, not yet sanitized (the
  * caller sanitizes the line it prints or draws). Returns out. */
 char *event_text(char *out, size_t n, const struct event *ev);
-/* A few letters for the kind: "OOM kill", "limit hit", ... */
-const char *event_label(enum event_kind kind);
 
 #endif

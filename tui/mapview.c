@@ -39,16 +39,13 @@ static int mapview_list_top(void)
 	return 4; /* title, statm, status figures, column titles */
 }
 
-static const struct event *killed_by(const struct app *a);
-
 /* The process in the current sample, or NULL once it has exited (a reused
- * pid is another process: its id differs) or the kernel log told its kill
- * (the sample, taken before, still lists it). */
+ * pid is another process: its id differs) or been OOM-killed since. */
 static struct proc_sample *mapview_proc(const struct app *a)
 {
 	struct proc_sample *p =
 		a->cur->nproc ? bsearch(&a->map_pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
-	return p && p->id == a->map_id && !killed_by(a) ? p : NULL;
+	return p && p->id == a->map_id && !p->oom_killed ? p : NULL;
 }
 
 static int by_rss(const void *x, const void *y)

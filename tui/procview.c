@@ -40,13 +40,7 @@ static int procview_list_top(void)
 /* path (NULL: in no cgroup shown) is in the subtree shown. */
 static int path_in_view(const struct app *a, const char *path)
 {
-	if (!a->proc_cg)
-		return 1;
-	if (!path)
-		return 0;
-	size_t n = strlen(a->proc_cg);
-	return strcmp(a->proc_cg, "/") == 0 ||
-	       (strncmp(path, a->proc_cg, n) == 0 && (path[n] == '\0' || path[n] == '/'));
+	return !a->proc_cg || (path && sample_path_under(path, a->proc_cg));
 }
 
 static int in_view(const struct app *a, const struct proc_sample *p)
@@ -105,18 +99,12 @@ static int ghost_matches(const struct event *ev, const char *text)
 	       rows_match(ev->victim.cmdline, text) || rows_match("OOM-KILLED", text);
 }
 
-/* The kernel log told pid's kill after the current sample was taken: the
- * sample still lists it, but it is gone. */
-static int killed_since_sample(const struct app *a, int pid)
-{
-	const struct event *ev = events_kill_of(&a->drv.ev, pid);
-	return ev && ev->mono >= a->cur->mono;
-}
-
+/* In the current sample, and not killed since it was taken. */
 static int alive(const struct app *a, int pid)
 {
-	return a->cur->nproc && bsearch(&pid, a->cur->procs, a->cur->nproc, sizeof(*a->cur->procs), sample_pid_cmp) &&
-	       !killed_since_sample(a, pid);
+	const struct proc_sample *p =
+		a->cur->nproc ? bsearch(&pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
+	return p && !p->oom_killed;
 }
 
 /* The kills of the last GHOST_S seconds in the subtree shown whose victim
@@ -309,7 +297,7 @@ static void procview_update(struct app *a)
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
 	a->nprow = 0;
 	for (size_t i = 0; i < s->nproc; i++)
-		if (in_view(a, &s->procs[i]) && !killed_since_sample(a, s->procs[i].pid))
+		if (in_view(a, &s->procs[i]) && !s->procs[i].oom_killed)
 			a->prow[a->nprow++] = i;
 	if (a->proc_filter[0])
 		filter_rows(a);

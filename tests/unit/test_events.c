@@ -191,6 +191,7 @@ static void test_told_kill(void **state)
 	k.oom_score_adj = sval_ok(0);
 	const struct event *ev = events_add_kill(&r.e, &k, cur, 1.5, 1764660001.5);
 	assert_int_equal(ev->victim.seen, 1);
+	assert_int_equal(cur->procs[0].oom_killed, 1); /* listed in the sample, but gone: every screen sees it */
 	assert_int_equal(ev->victim.res.v, 50 << 20);
 	assert_string_equal(ev->victim.cmdline, "headroom eat --anon 100M");
 	k.pid = 4243; /* born and killed between samples */
