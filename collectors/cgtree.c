@@ -108,11 +108,25 @@ static void mark_all_dirty(struct cg_node *n)
 		mark_all_dirty(n->kids[i]);
 }
 
-/* Drain the inotify queue into the nodes' dirty flags. */
-static void watch_drain(struct cgtree *t)
+/* A file whose write changes a limit (model: the limit_set event). */
+static int is_limit_file(const char *name)
+{
+	static const char *const names[] = {
+		"memory.max",	   "memory.high",	     "memory.low",		   "memory.min",
+		"memory.swap.max", "memory.limit_in_bytes", "memory.memsw.limit_in_bytes", "memory.soft_limit_in_bytes",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Drain the inotify queue into the nodes' dirty flags; what changed. */
+static unsigned watch_drain(struct cgtree *t)
 {
 	char ev[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 	ssize_t got;
+	unsigned what = 0;
 	while (t->inofd >= 0 && (got = read(t->inofd, ev, sizeof(ev))) > 0) {
 		for (char *p = ev; p < ev + got;) {
 			const struct inotify_event *e = (const struct inotify_event *)p;
@@ -121,16 +135,21 @@ static void watch_drain(struct cgtree *t)
 				mark_all_dirty(t->view);
 			if (e->wd < 0 || (size_t)e->wd >= t->wd_cap || !t->wd_map[e->wd])
 				continue;
-			if (e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO))
+			if (e->mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) {
 				t->wd_map[e->wd]->dirty_kids = 1;
+				what |= CGTREE_KIDS;
+			}
 			if (!(e->mask & IN_MODIFY))
 				continue;
 			if (e->len && (strcmp(e->name, "cgroup.procs") == 0 || strcmp(e->name, "tasks") == 0))
 				t->wd_map[e->wd]->dirty_procs = 1; /* a process moved in */
 			else
 				t->wd_map[e->wd]->dirty_cfg = 1;
+			if (e->len && is_limit_file(e->name))
+				what |= CGTREE_LIMIT;
 		}
 	}
+	return what;
 }
 
 static struct cg_node *node_new(struct cgtree *t, char *path, int dirfd)
@@ -524,6 +543,16 @@ int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx)
 	anc_limits(t, s);
 	walk_node(&w, t->view, -1, 0);
 	return s->ncg ? 0 : ENOENT;
+}
+
+int cgtree_fd(const struct cgtree *t)
+{
+	return t->inofd;
+}
+
+unsigned cgtree_drain(struct cgtree *t)
+{
+	return watch_drain(t);
 }
 
 int cgtree_incremental(const struct cgtree *t)

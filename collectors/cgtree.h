@@ -28,6 +28,16 @@ typedef void (*cg_pid_fn)(void *ctx, int pid, int cg);
  * is gone. */
 int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx);
 
+/* The inotify descriptor that becomes readable when a cgroup is made or
+ * removed or a file of one is written (for poll(); -1: none). cgtree_drain
+ * takes what it tells into the tree (the next sample reads what changed)
+ * and says whether cgroups were made or removed (CGTREE_KIDS) or a limit
+ * file written (CGTREE_LIMIT). */
+#define CGTREE_KIDS 1u
+#define CGTREE_LIMIT 2u
+int cgtree_fd(const struct cgtree *t);
+unsigned cgtree_drain(struct cgtree *t);
+
 /* Incremental mode (cgroup v1, the whole hierarchy, inotify working): a
  * sample reads a cgroup's cgroup.procs only when the cgroup is new or a
  * process was moved into it, and marks cg_sample.procs_fresh for those

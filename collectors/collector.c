@@ -30,6 +30,7 @@ struct collector {
 	struct proctab *procs;
 	struct procdetail *detail; /* NULL when libproc2 cannot see the root */
 	struct kmsg *kmsg;	   /* NULL: the kernel log cannot be read (or --root) */
+	struct watch *watch;	   /* NULL under --root */
 	uint64_t seq;
 	char warning[256];
 	char no_log[160]; /* why the kernel log is not read; "" it is */
@@ -71,6 +72,15 @@ static int open_tree(struct collector *c, const struct collector_opts *o, char *
 	return c->tree ? 0 : -1;
 }
 
+static struct watch *open_watch(struct collector *c)
+{
+	struct buf b = { 0 };
+	int e = buf_read_at(&b, c->rootfd, "proc/self/cgroup");
+	struct watch *w = watch_open(c->rootfd, &c->mounts, e ? NULL : b.p, &c->pool);
+	buf_free(&b);
+	return w;
+}
+
 struct collector *collector_open(const struct collector_opts *o, char *err, size_t errlen)
 {
 	struct collector *c = xcalloc(1, sizeof(*c));
@@ -91,10 +101,12 @@ struct collector *collector_open(const struct collector_opts *o, char *err, size
 	c->procs = proctab_open(c->rootfd, &c->pool);
 	c->detail = lp2 ? procdetail_open(c->rootfd) : NULL;
 	c->kmsg = is_live_root(o->root) ? kmsg_open() : NULL;
+	int kmsg_errno = errno;
+	c->watch = is_live_root(o->root) ? open_watch(c) : NULL;
 	if (!is_live_root(o->root))
 		snprintf(c->no_log, sizeof(c->no_log), "a tree under --root has no kernel log");
 	else if (!c->kmsg)
-		snprintf(c->no_log, sizeof(c->no_log), "/dev/kmsg cannot be read: %s", strerror(errno));
+		snprintf(c->no_log, sizeof(c->no_log), "/dev/kmsg cannot be read: %s", strerror(kmsg_errno));
 	return c;
 }
 
@@ -104,6 +116,7 @@ void collector_close(struct collector *c)
 		return;
 	procdetail_close(c->detail);
 	kmsg_close(c->kmsg);
+	watch_close(c->watch);
 	proctab_close(c->procs);
 	sysmem_close(c->sys);
 	cgtree_close(c->tree);
@@ -146,20 +159,64 @@ void collector_details(struct collector *c, struct sample *s, const size_t *idx,
 	}
 }
 
+void collector_pgtables(struct collector *c, struct sample *s, const size_t *idx, size_t n)
+{
+	if (c->detail) {
+		procdetail_pgtables(c->detail, s, idx, n);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		s->procs[idx[i]].d.pgtables = val_na(NA_NOLIB);
+}
+
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m)
 {
 	return procmaps_read(c->rootfd, pid, m);
 }
 
-int collector_event_fd(const struct collector *c)
+/* The descriptors: the kernel log, the tree's inotify, the watch's. */
+size_t collector_npollfds(const struct collector *c)
 {
-	return kmsg_fd(c->kmsg);
+	return 2 + (c->watch ? watch_npollfds(c->watch) : 0);
 }
 
-void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx)
+void collector_pollfds(const struct collector *c, struct pollfd *out)
+{
+	out[0] = (struct pollfd){ .fd = kmsg_fd(c->kmsg), .events = POLLIN };
+	out[1] = (struct pollfd){ .fd = c->tree && c->watch ? cgtree_fd(c->tree) : -1, .events = POLLIN };
+	if (c->watch)
+		watch_pollfds(c->watch, out + 2);
+}
+
+void collector_oom_kills(struct collector *c, const struct collector_tell *t)
 {
 	if (c->kmsg)
-		kmsg_drain(c->kmsg, fn, ctx);
+		kmsg_drain(c->kmsg, t->kill, t->ctx);
+}
+
+void collector_told(struct collector *c, const struct pollfd *p, const struct collector_tell *t)
+{
+	if (p[0].revents)
+		collector_oom_kills(c, t);
+	if (p[1].revents && cgtree_drain(c->tree)) {
+		struct watch_note n = { .what = WATCH_TREE, .path = "" };
+		t->note(t->ctx, &n);
+	}
+	if (c->watch)
+		watch_told(c->watch, p + 2, t->note, t->ctx);
+}
+
+void collector_watch(struct collector *c, const struct sample *s, const uint8_t *pressure)
+{
+	if (c->watch)
+		watch_sync(c->watch, s, pressure);
+}
+
+void collector_watch_counts(const struct collector *c, size_t *counters, size_t *triggers)
+{
+	*counters = *triggers = 0;
+	if (c->watch)
+		watch_counts(c->watch, counters, triggers);
 }
 
 const char *collector_no_log(const struct collector *c)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "collectors/sample.h"
+#include "collectors/watch.h"
 
 /* The one entry point front ends use: open once, then one sample per tick.
  * It finds the memory cgroup hierarchy, keeps the kernel files open between
@@ -34,18 +35,37 @@ int collector_sample(struct collector *c, struct sample *s);
  * or for every process when idx is NULL. */
 void collector_details(struct collector *c, struct sample *s, const size_t *idx, size_t n, int smaps);
 
+/* The page tables of s->procs[idx[0..n)] (proc_detail.pgtables: one more
+ * read a process, for the OOM killer's ranking). */
+void collector_pgtables(struct collector *c, struct sample *s, const size_t *idx, size_t n);
+
 /* One process's mappings (smaps) and statm fields, for a detail view.
  * Returns 0 or an errno (the process is gone, or EACCES). */
 struct procmaps;
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m);
 
-/* Events the kernel tells of as they happen (today: OOM kills, from the
- * kernel log, live root only). The descriptor becomes readable when one
- * may have come (poll it), or -1 when there is none to wait on. */
+/* What the kernel tells as it happens: OOM kills in its log (live root
+ * only), and the notifications of collectors/watch.h (counters moving,
+ * pressure crossing a threshold). collector_npollfds descriptors to poll
+ * are written to out (an entry with fd -1 is not polled now); after poll(),
+ * collector_told takes them back, with revents, in the same order. */
 struct oom_kill;
-int collector_event_fd(const struct collector *c);
-/* The OOM kills told since the last call: fn(ctx, kill) for each. */
-void collector_oom_kills(struct collector *c, void (*fn)(void *ctx, const struct oom_kill *kill), void *ctx);
+struct collector_tell {
+	void (*kill)(void *ctx, const struct oom_kill *kill);
+	void (*note)(void *ctx, const struct watch_note *note);
+	void *ctx;
+};
+size_t collector_npollfds(const struct collector *c);
+void collector_pollfds(const struct collector *c, struct pollfd *out);
+void collector_told(struct collector *c, const struct pollfd *p, const struct collector_tell *t);
+/* The OOM kills the kernel log told since the last call, without waiting. */
+void collector_oom_kills(struct collector *c, const struct collector_tell *t);
+/* After a sample: watch its cgroups, with a PSI trigger where pressure[i]
+ * is nonzero (collectors/watch.h: watch_sync). */
+void collector_watch(struct collector *c, const struct sample *s, const uint8_t *pressure);
+/* Cgroups whose counters wake poll(), and PSI triggers (both 0 when
+ * nothing is watched: --root, or no notifications). */
+void collector_watch_counts(const struct collector *c, size_t *counters, size_t *triggers);
 
 /* Why OOM kills are known without their victims (the kernel log cannot
  * be read: not root, kernel.dmesg_restrict, or --root), or NULL. */

@@ -41,3 +41,16 @@ void fdpool_close(struct fdpool *p, int *slot)
 	}
 	*slot = FD_UNOPENED;
 }
+
+int fdpool_take(struct fdpool *p)
+{
+	if (p->kept >= p->max)
+		return 0;
+	p->kept++;
+	return 1;
+}
+
+void fdpool_give(struct fdpool *p)
+{
+	p->kept--;
+}

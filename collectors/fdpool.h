@@ -24,4 +24,10 @@ void fdpool_init(struct fdpool *p); /* raises RLIMIT_NOFILE to its hard limit */
 int fdpool_read(struct fdpool *p, int *slot, int dirfd, const char *name, struct buf *b, int record);
 void fdpool_close(struct fdpool *p, int *slot);
 
+/* A descriptor kept outside the slots (collectors/watch.h) counts too:
+ * fdpool_take returns 1 and counts one when the pool allows, else 0;
+ * fdpool_give returns one taken. */
+int fdpool_take(struct fdpool *p);
+void fdpool_give(struct fdpool *p);
+
 #endif

@@ -3,10 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <errno.h>
 
 #include <libproc2/pids.h>
 
 #include "util/fsio.h"
+#include "util/parse.h"
 #include "util/xalloc.h"
 
 enum { D_PID, D_PPID, D_USER, D_CMD, D_CMDLINE, D_ANON, D_FILE, D_SHMEM, D_SWAP, D_OOM, D_ADJ, D_N };
@@ -131,6 +134,31 @@ static void fetch(struct procdetail *pd, struct pids_info *info, struct sample *
 	}
 }
 
+/* "VmPTE:      96 kB" of a status text, in bytes. */
+static val_t status_pte(const char *text)
+{
+	const char *l = strstr(text, "\nVmPTE:");
+	if (!l)
+		return val_na(NA_ABSENT); /* a kernel thread, a zombie */
+	l += strlen("\nVmPTE:");
+	l += strspn(l, " \t");
+	val_t v = parse_u64(&l);
+	if (val_is_ok(v) && strncmp(l, " kB\n", 4) != 0)
+		return val_na(NA_GARBAGE);
+	return val_is_ok(v) && v.v > UINT64_MAX / 1024 ? val_na(NA_OVERFLOW) : val_is_ok(v) ? val_ok(v.v * 1024) : v;
+}
+
+void procdetail_pgtables(struct procdetail *d, struct sample *s, const size_t *idx, size_t n)
+{
+	char name[40];
+	for (size_t i = 0; i < n; i++) {
+		struct proc_sample *p = &s->procs[idx[i]];
+		snprintf(name, sizeof(name), "proc/%d/status", p->pid);
+		int e = buf_read_at(&d->buf, d->rootfd, name);
+		p->d.pgtables = e ? val_na(e == ENOENT || e == ESRCH ? NA_GONE : na_from_errno(e)) : status_pte(d->buf.p);
+	}
+}
+
 /* Before the read: what libproc2 does not return is gone. */
 static void mark_asked(struct proc_sample *p, int smaps)
 {
@@ -166,7 +194,7 @@ void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx,
 			val_t gone = val_na(NA_GONE);
 			p->d = (struct proc_detail){ .asked = 1, .user = p->d.user, .comm = p->d.comm, .cmdline = p->d.cmdline };
 			p->d.rss_anon = p->d.rss_file = p->d.rss_shmem = p->d.swap = gone;
-			p->d.pss = p->d.uss = p->d.swap_pss = gone;
+			p->d.pss = p->d.uss = p->d.swap_pss = p->d.pgtables = gone;
 			p->d.oom_score = p->d.oom_adj = sval_na(NA_GONE);
 		}
 	}

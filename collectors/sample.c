@@ -87,7 +87,7 @@ struct proc_sample *sample_add_proc(struct sample *s)
 	const sval_t sunread = { .st = V_NA, .why = NA_NOTREAD };
 	*p = (struct proc_sample){ .d = { .rss_anon = unread, .rss_file = unread, .rss_shmem = unread, .swap = unread,
 					  .oom_score = sunread, .oom_adj = sunread, .pss = unread, .uss = unread,
-					  .swap_pss = unread } };
+					  .swap_pss = unread, .pgtables = unread } };
 	return p;
 }
 

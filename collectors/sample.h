@@ -80,6 +80,7 @@ struct proc_detail {
 	sval_t oom_score, oom_adj;
 	int smaps_asked;
 	val_t pss, uss, swap_pss; /* smaps_rollup */
+	val_t pgtables;		  /* status VmPTE: page tables (collector_pgtables) */
 };
 
 struct proc_sample {

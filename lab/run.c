@@ -408,7 +408,8 @@ static int batch_sample(void *ctx, struct driver *d)
 	return b->last;
 }
 
-/* An event: a line as it happens; an OOM kill the kernel told is counted. */
+/* An event: a line as it happens; an OOM kill the kernel told is counted
+ * (the driver takes a sample of what it left at once). */
 static void batch_event(void *ctx, const struct event *ev)
 {
 	struct batch *b = ctx;
@@ -417,10 +418,8 @@ static void batch_event(void *ctx, const struct event *ev)
 	else
 		batch_print_event(stdout, ev);
 	fflush(stdout);
-	if (ev->kind == EV_OOM_KILL && ev->told) {
+	if (ev->kind == EV_OOM_KILL && ev->told)
 		note_kill(b->st, &ev->kill);
-		b->next = clock_mono(); /* and a sample at once: what the kill left */
-	}
 }
 
 /* The driver's wait (kills told as they come), then: has COMMAND ended, or

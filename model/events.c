@@ -11,12 +11,8 @@ const char *const event_kind_names[EV_NKINDS] = {
 	[EV_OOM_KILL] = "oom_kill",   [EV_LIMIT_HIT] = "limit_hit", [EV_HIGH] = "high_throttled",
 	[EV_STALL] = "oom_stall",     [EV_STALL_END] = "oom_stall_end", [EV_SWAP] = "swap_start",
 	[EV_LIMIT_SET] = "limit_set", [EV_CG_NEW] = "cgroup_new",   [EV_CG_GONE] = "cgroup_gone",
+	[EV_PRESSURE] = "pressure",
 };
-
-/* A cgroup that begins to hit its limit again within this many seconds of
- * the last time it began is not told again: one that hits and pauses
- * between samples would fill the list. */
-#define EVENTS_QUIET_S 10.0
 
 void events_init(struct events *e, const char *no_log)
 {
@@ -95,6 +91,40 @@ const struct event *events_add_kill(struct events *e, const struct oom_kill *k, 
 	ev->count = val_ok(1);
 	victim_from(&ev->victim, cur, k->pid);
 	return ev;
+}
+
+const struct event *events_add_pressure(struct events *e, const char *path, const struct psi *psi, double since_last,
+					double mono, double wall)
+{
+	if (since_last < EVENTS_QUIET_S)
+		return NULL; /* the same spell of pressure */
+	struct event *ev = add(e, EV_PRESSURE, path, mono, wall);
+	ev->psi = *psi;
+	return ev;
+}
+
+static struct proc_sample *proc_of(struct sample *s, int pid)
+{
+	return s && s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
+}
+
+void events_mark_victims(const struct events *e, struct sample *prev, struct sample *cur)
+{
+	for (size_t i = 0; i < cur->nproc; i++) { /* still dying when cur was read */
+		struct proc_sample *p = &cur->procs[i], *q = proc_of(prev, p->pid);
+		if (q && q->id == p->id && q->oom_killed)
+			p->oom_killed = 1;
+	}
+	for (size_t i = 0; i < e->n; i++) { /* told since prev was read */
+		const struct event *ev = events_get(e, i);
+		if (prev && ev->mono < prev->mono)
+			break; /* newest first: the rest are older */
+		if (ev->kind != EV_OOM_KILL || !ev->told)
+			continue;
+		struct proc_sample *p = proc_of(cur, ev->kill.pid), *q = proc_of(prev, ev->kill.pid);
+		if (p && (!q || q->id == p->id))
+			p->oom_killed = 1;
+	}
 }
 
 /* ---- between two samples ---- */

@@ -24,6 +24,8 @@ enum event_kind {
 	EV_LIMIT_SET, /* memory.max / memory.limit_in_bytes was written */
 	EV_CG_NEW,    /* a cgroup was made */
 	EV_CG_GONE,   /* a cgroup was removed */
+	EV_PRESSURE,  /* memory pressure crossed the trigger's threshold (collectors/watch.h), in a
+			 cgroup or ("" ) the system */
 	EV_NKINDS
 };
 extern const char *const event_kind_names[EV_NKINDS]; /* "oom_kill", ...: JSON's words */
@@ -46,9 +48,14 @@ struct event {
 	const char *no_log;  /* EV_OOM_KILL not told: why (struct events' no_log) */
 	struct oom_kill kill;
 	struct event_victim victim;
+	struct psi psi; /* EV_PRESSURE: the pressure when the trigger fired */
 };
 
 #define EVENTS_KEEP 512 /* the newest kept; counts go on */
+/* A cgroup that begins to hit its limit again within this many seconds of
+ * the last time it began is not told again: one that hits and pauses
+ * between samples would fill the list. */
+#define EVENTS_QUIET_S 10.0
 
 struct events {
 	struct event *ring; /* EVENTS_KEEP slots */
@@ -75,6 +82,17 @@ const struct event *events_by_seq(const struct events *e, uint64_t seq);
  * whose limit fired in it) is not kept: NULL. */
 const struct event *events_add_kill(struct events *e, const struct oom_kill *k, struct sample *cur, double mono,
 				    double wall);
+/* Memory pressure crossed the trigger's threshold in path ("": the
+ * system): told when the trigger had not fired for EVENTS_QUIET_S
+ * (since_last seconds; the kernel fires it once a window while it lasts),
+ * else NULL. */
+const struct event *events_add_pressure(struct events *e, const char *path, const struct psi *psi, double since_last,
+					double mono, double wall);
+/* The victims of kills cur (a new sample) still lists, dying or zombies,
+ * marked oom_killed as events_add_kill marked them in prev: those marked
+ * in prev, and those of kills told since prev was read (the same process,
+ * by its id, where prev had the pid). */
+void events_mark_victims(const struct events *e, struct sample *prev, struct sample *cur);
 /* The events between two samples (the model's figures filled in both, and
  * cur's cgroups matched to prev's: cg_sample.prev, model/rates.h):
  * limits hit, throttling, stalls, swap, limits written, cgroups made and

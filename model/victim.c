@@ -9,13 +9,14 @@ int64_t victim_points(const struct proc_sample *p, uint64_t budget, int swap_kno
 	const struct proc_detail *d = &p->d;
 	if (!val_is_ok(p->res)) /* a kernel thread or a zombie: no memory to free */
 		return INT64_MIN;
-	if (!d->ok || d->oom_adj.st != V_OK || (!val_is_ok(d->swap) && !swap_known_zero)) {
+	if (!d->ok || d->oom_adj.st != V_OK || (!val_is_ok(d->swap) && !swap_known_zero) || !val_is_ok(d->pgtables)) {
 		*known = 0;
 		return INT64_MIN;
 	}
 	if (d->oom_adj.v == ADJ_NEVER)
 		return INT64_MIN;
-	int64_t pts = (int64_t)(p->res.v / PAGE) + (int64_t)(val_is_ok(d->swap) ? d->swap.v / PAGE : 0);
+	int64_t pts = (int64_t)(p->res.v / PAGE) + (int64_t)(val_is_ok(d->swap) ? d->swap.v / PAGE : 0) +
+		      (int64_t)(d->pgtables.v / PAGE);
 	return pts + d->oom_adj.v * (int64_t)(budget / 1000);
 }
 

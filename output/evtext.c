@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "collectors/watch.h"
 #include "widgets/format.h"
 
 static const char *na_or(const char *s, const char *na)
@@ -35,6 +36,26 @@ static void kill_text(char *out, size_t n, const struct oom_kill *k)
 static const char *where(const struct event *ev)
 {
 	return na_or(ev->cgroup, "the system");
+}
+
+static const char *avg10(char *out, size_t n, const struct psi_line *l)
+{
+	if (l->ok)
+		snprintf(out, n, "%.2f%%", l->avg10);
+	else
+		snprintf(out, n, "N/A");
+	return out;
+}
+
+/* The trigger's threshold in words, from collectors/watch.h. */
+static void pressure_text(char *out, size_t n, const struct event *ev)
+{
+	char s[16], f[16];
+	snprintf(out, n,
+		 "memory pressure: tasks in %s waited for memory %d ms or more of %d s "
+		 "(some avg10 %s, full avg10 %s)",
+		 where(ev), WATCH_PSI_STALL_US / 1000, WATCH_PSI_WINDOW_US / 1000000, avg10(s, sizeof(s), &ev->psi.some),
+		 avg10(f, sizeof(f), &ev->psi.full));
 }
 
 char *event_text(char *out, size_t n, const struct event *ev)
@@ -75,6 +96,9 @@ char *event_text(char *out, size_t n, const struct event *ev)
 		break;
 	case EV_CG_GONE:
 		snprintf(out, n, "cgroup gone: %s", where(ev));
+		break;
+	case EV_PRESSURE:
+		pressure_text(out, n, ev);
 		break;
 	case EV_NKINDS:
 		snprintf(out, n, "?");

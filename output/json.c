@@ -6,6 +6,7 @@
 
 #include "model/cgnorm.h"
 #include "collectors/mounts.h"
+#include "collectors/watch.h"
 #include "model/diagnose.h"
 #include "model/events.h"
 #include "util/utf8.h"
@@ -408,6 +409,11 @@ static void kind_fields(FILE *f, int *in, const struct event *ev, struct na_list
 		str(f, in, "why", ev->no_log ? ev->no_log : "the kernel log was not read");
 	if (ev->count.st != V_NA || ev->count.why != NA_NOTAPPLY)
 		val(f, in, "count", ev->count, na);
+	if (ev->kind == EV_PRESSURE) {
+		psi_obj(f, in, "pressure", &ev->psi, na);
+		val(f, in, "stall_us", val_ok(WATCH_PSI_STALL_US), NULL);
+		val(f, in, "window_us", val_ok(WATCH_PSI_WINDOW_US), NULL);
+	}
 	if (ev->kind == EV_LIMIT_SET || ev->kind == EV_SWAP) {
 		val(f, in, "before", ev->before, na);
 		val(f, in, "after", ev->after, na);

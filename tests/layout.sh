@@ -5,8 +5,11 @@
 #  - only collectors/ (and util/fsio, which it uses) reads files: the read
 #    calls appear nowhere else, but for the settings file (tui/config.c);
 #  - only lab/ writes, makes or removes files, which is how cgroupfs is
-#    written; but for the settings file (tui/config.c) and --root's private
-#    /proc (collectors/rootns.c mounts a tmpfs there, in its own namespace);
+#    written; but for the settings file (tui/config.c), --root's private
+#    /proc (collectors/rootns.c mounts a tmpfs there, in its own namespace)
+#    and the registrations to be told what happens (collectors/watch.c: an
+#    eventfd in cgroup.event_control, PSI triggers), which set nothing and
+#    end with their descriptor;
 #  - the sort context travels with qsort_r, never in a file-scope variable;
 #  - no include circle among the headers, and no circle of calls among the
 #    dashboard's files (from the symbols their objects in BUILD-DIR define
@@ -31,7 +34,7 @@ status=0
 rule "curses only in tui/" '^tui/' '#include <n?curses' || status=1
 rule "files read only in collectors/" '^(collectors/|util/fsio\.[ch]$|tui/config\.c$)' \
   '\b(buf_read_at|buf_pread_record|fdpool_read|opendir|getdents64|fopen)\(' || status=1
-rule "cgroupfs written only in lab/" '^(lab/|tui/config\.c$|collectors/rootns\.c$)' \
+rule "cgroupfs written only in lab/" '^(lab/|tui/config\.c$|collectors/rootns\.c$|collectors/watch\.c$)' \
   '\b(O_WRONLY|O_RDWR)\b|\b(mkdir|rmdir|unlink)\(|fopen\([^)]*"[wa]' || status=1
 rule "sort context passed with qsort_r" '^$' '^static [^(]*\*sort_[a-z]+;' || status=1
 

@@ -161,14 +161,10 @@ static void after_burst(struct app *a)
 		a->scr->update(a);
 }
 
-/* How long to wait in poll(): until the next sample, or before it when a
- * flash ends. */
-static int wait_ms(const struct app *a, double until)
+/* When to stop waiting: the next sample, or before it when a flash ends. */
+static double wake_at(const struct app *a, double until)
 {
-	double now = clock_mono();
-	if (a->wake > now && a->wake < until)
-		until = a->wake;
-	return isinf(until) ? -1 : until <= now ? 0 : (int)ceil((until - now) * 1000);
+	return a->wake > clock_mono() && a->wake < until ? a->wake : until;
 }
 
 /* Draw, then answer keys and take what the kernel tells until the next
@@ -178,15 +174,15 @@ static int on_wait(void *ctx, double until)
 	struct app *a = ctx;
 	if (a->burst)
 		after_burst(a);
+	if (!a->paused && a->next < until)
+		until = a->next; /* the kill it told moved the next sample sooner */
 	guest_line(a);
 	draw(a);
-	struct pollfd p[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-			       { .fd = driver_event_fd(&a->drv), .events = POLLIN } };
-	int n;
-	do { /* the kernel logs much else: no redraw until something is told */
-		if ((n = poll(p, p[1].fd >= 0 ? 2 : 1, wait_ms(a, until))) < 0 && errno != EINTR)
+	int r;
+	do { /* the kernel tells much else: no redraw until something is told */
+		if ((r = driver_poll(&a->drv, a->loop, STDIN_FILENO, wake_at(a, until))) < 0 && errno != EINTR)
 			a->quit = 1;
-	} while (n > 0 && !p[0].revents && p[1].revents && !driver_events(&a->drv, a->loop));
+	} while (r == DRIVER_WOKE);
 	int ch;
 	while (!a->quit && (ch = getch()) != ERR)
 		key(a, ch);

@@ -27,7 +27,7 @@ static enum style event_style(const struct event *ev)
 	switch (ev->kind) {
 	case EV_OOM_KILL: return ST_OOM;
 	case EV_STALL: return ST_CRIT;
-	case EV_LIMIT_HIT: case EV_HIGH: case EV_SWAP: return ST_WARN;
+	case EV_LIMIT_HIT: case EV_HIGH: case EV_SWAP: case EV_PRESSURE: return ST_WARN;
 	default: return ST_NORMAL;
 	}
 }
@@ -135,8 +135,10 @@ static void eventview_draw(struct app *a)
 	char t[512];
 	int w[E_N];
 	const struct events *e = evs(a);
-	snprintf(t, sizeof(t), " Events since headroom started: %llu (OOM kills %lu; %s)", (unsigned long long)e->seq,
-		 e->count[EV_OOM_KILL], log_note(a));
+	size_t counters, triggers;
+	collector_watch_counts(a->col, &counters, &triggers);
+	snprintf(t, sizeof(t), " Events since headroom started: %llu (OOM kills %lu; %s; %zu cgroups and %zu PSI triggers watched)",
+		 (unsigned long long)e->seq, e->count[EV_OOM_KILL], log_note(a), counters, triggers);
 	draw_text(0, 0, COLS, t, ST_NORMAL, 0);
 	table_layout(ecols, E_N, COLS, w);
 	draw_clear(1, 0, COLS, ST_TITLE);

@@ -56,10 +56,14 @@ static int by_rss(const void *x, const void *y)
 	return (m->start > n->start) - (m->start < n->start);
 }
 
-/* Keep p's cgroup and command: they are shown once it is gone. */
+/* Keep p's cgroup and command: they are shown once it is gone. A dying
+ * process's command line reads empty: the one read while it lived stays. */
 static void keep_names(struct app *a, const struct proc_sample *p)
 {
-	const char *cmd = p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : NULL;
+	const char *cmd = !p->d.ok				? NULL
+			  : p->d.cmdline && *p->d.cmdline ? p->d.cmdline
+			  : a->map_cmd			? NULL
+							: p->d.comm;
 	if (p->cg >= 0) {
 		free(a->map_cg);
 		a->map_cg = xstrdup(a->cur->cgs[p->cg].path);

@@ -4,7 +4,8 @@
 # the first interval. The kill must come as an event line within a second,
 # between the first and the second sample, naming the victim (pid, command,
 # its anon RSS at death), its cgroup and the one whose limit fired; the
-# second sample's counters tell the limit being hit, before that sample.
+# second sample (which the OOM wakes: test_wake.sh) comes after it, its
+# counters telling the limit being hit, before that sample.
 set -u
 O=${1:?build dir}
 cd "$(dirname "$0")/../.."
@@ -39,4 +40,7 @@ echo "$name: $ev" | cut -c1-400
 echo "$ev" | jq -e --argjson pid "$hog" --arg cg "$CG" '.pid == $pid and .comm == "hog" and .scope == "cgroup"
   and .task_memcg == $cg and .oom_memcg == $cg and .anon_rss >= 16777216 and .limit == 33554432
   and .oom_score_adj == 0' > /dev/null || fail "the event does not name the kill: $ev"
+# told from the kernel log as it came, not with the sample the OOM wakes
+# DRIVER_OOM_SETTLE_S (0.1 s) after the kernel's notification
+echo "$ev" | jq -e '.told_after < 0.08' > /dev/null || fail "the kill was told $(echo "$ev" | jq .told_after) s after the kernel logged it"
 result PASS "$name"

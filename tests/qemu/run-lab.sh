@@ -17,6 +17,7 @@ kver=$(tests/qemu/kernel.sh $Q/kernel) || { record FAIL "qemu/$V lab: no guest k
 # headroom and jq with their shared libraries, at the same paths
 files="$O/headroom=/opt/hr/build/headroom tests/kernel/lib.sh=/opt/hr/tests/kernel/lib.sh"
 files="$files tests/kernel/test_lab.sh=/opt/hr/tests/kernel/test_lab.sh $(command -v jq)=/bin/jq"
+files="$files tests/kernel/test_wake.sh=/opt/hr/tests/kernel/test_wake.sh"
 for lib in $( (ldd "$O/headroom"; ldd "$(command -v jq)") | awk '/=> \// {print $3} /^\t\/lib/ {print $1}' | sort -u); do
   files="$files $lib=$lib"
 done
@@ -38,7 +39,7 @@ done
 echo "$res" | grep -q '^FAIL' && status=1
 # Every scenario reports, and the script in the guest ended well: a
 # scenario that died without a word must not pass by being absent.
-want=11
+want=12 # test_lab.sh's 11 scenarios and test_wake.sh
 got=$(echo "$res" | grep -c '^PASS')
 if [ "$got" != "$want" ] && ! echo "$res" | grep -q '^FAIL'; then
   record FAIL "qemu/$V lab: $got of $want scenarios passed and none failed: the rest never reported (see $Q/lab-$V.log)"

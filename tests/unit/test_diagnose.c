@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "tests/unit/man.h"
+
 #include "model/diagnose.h"
 #include "model/events.h"
 #include "model/model.h"
@@ -305,14 +307,8 @@ static void test_overcommit(void **state)
 static void test_documented(void **state)
 {
 	(void)state;
-	FILE *f = fopen("docs/headroom.1", "r");
-	assert_non_null(f);
-	char *man = xcalloc(1, 1 << 20);
-	size_t n = fread(man, 1, (1 << 20) - 1, f);
-	fclose(f);
-	man[n] = '\0';
-	for (char *p; (p = strstr(man, "\\-"));)
-		memmove(p, p + 1, strlen(p + 1) + 1);
+	char *man = man_text();
+	assert_non_null(man);
 	for (int id = 0; id < DIAG_N; id++) {
 		char want[512];
 		snprintf(want, sizeof(want), ".TP\n.B %s\n%s\n", diag_rules[id].name, diag_rules[id].when);

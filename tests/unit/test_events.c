@@ -10,12 +10,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 #include <cmocka.h>
 
+#include "tests/unit/man.h"
+
+#include "driver/driver.h"
 #include "model/events.h"
 #include "model/model.h"
 #include "output/evtext.h"
+#include "output/json.h"
 #include "util/xalloc.h"
 
 /* A v1 cgroup: its limit, failcnt, oom_control (oom_kill, under_oom). */
@@ -237,6 +242,61 @@ static void test_ring(void **state)
 	events_free(&e);
 }
 
+/* A PSI trigger fires about once a window while pressure lasts: told
+ * when it fires first, not while it keeps firing, again after a quiet
+ * time; in words and JSON, the system's with a null cgroup. */
+static void test_pressure(void **state)
+{
+	(void)state;
+	struct events e;
+	events_init(&e, NULL);
+	struct psi p = { 0 };
+	psi_parse(&p, "some avg10=7.01 avg60=2.49 avg300=0.76 total=14943896\n");
+	assert_non_null(events_add_pressure(&e, "", &p, INFINITY, 100.0, 1764660100.0));
+	assert_null(events_add_pressure(&e, "", &p, 2.0, 102.0, 1764660102.0));
+	assert_null(events_add_pressure(&e, "", &p, EVENTS_QUIET_S - 0.01, 112.0, 1764660112.0));
+	const struct event *ev = events_add_pressure(&e, "/lab", &p, INFINITY, 112.5, 1764660112.5);
+	assert_non_null(ev); /* another cgroup's trigger: its own */
+	assert_non_null(events_add_pressure(&e, "", &p, EVENTS_QUIET_S, 130.0, 1764660130.0));
+	assert_int_equal(e.count[EV_PRESSURE], 3);
+	char buf[400], *json = NULL;
+	assert_string_equal(event_text(buf, sizeof(buf), ev),
+			    "memory pressure: tasks in /lab waited for memory 100 ms or more of 2 s "
+			    "(some avg10 7.01%, full avg10 N/A)");
+	assert_string_equal(event_text(buf, sizeof(buf), events_get(&e, 0)),
+			    "memory pressure: tasks in the system waited for memory 100 ms or more of 2 s "
+			    "(some avg10 7.01%, full avg10 N/A)");
+	size_t jn = 0;
+	FILE *f = open_memstream(&json, &jn);
+	json_print_event(f, events_get(&e, 0));
+	fclose(f);
+	assert_string_equal(json, "{\"event\":\"pressure\",\"time\":1764660130.000,\"cgroup\":null,"
+				  "\"pressure\":{\"some\":{\"avg10\":7.010,\"avg60\":2.490,\"avg300\":0.760,"
+				  "\"total\":14943896},\"full\":null},\"stall_us\":100000,\"window_us\":2000000,"
+				  "\"na\":{}}\n");
+	free(json);
+	events_free(&e);
+}
+
+/* The man page (NOTIFICATIONS) says the trigger, the cap on triggers, the
+ * pace and the OOM's wait as the code has them. */
+static void test_documented(void **state)
+{
+	(void)state;
+	char *man = man_text();
+	assert_non_null(man);
+	char want[4][160];
+	snprintf(want[0], sizeof(want[0]), ".B some %d %d\n(tasks waited for memory %d ms or more of a %d s window)",
+		 WATCH_PSI_STALL_US, WATCH_PSI_WINDOW_US, WATCH_PSI_STALL_US / 1000, WATCH_PSI_WINDOW_US / 1000000);
+	snprintf(want[1], sizeof(want[1]), "shallowest first, %d at most", DRIVER_TRIGGERS);
+	snprintf(want[2], sizeof(want[2]), "No sample comes sooner than %.1f s after the one before.", DRIVER_SOON_S);
+	snprintf(want[3], sizeof(want[3]), "the last %.0f\nseconds", EVENTS_QUIET_S);
+	for (int i = 0; i < 4; i++)
+		if (!strstr(man, want[i]))
+			fail_msg("docs/headroom.1 does not say \"%s\"", want[i]);
+	free(man);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +304,8 @@ int main(void)
 		cmocka_unit_test(test_counted_kills),
 		cmocka_unit_test(test_told_kill),
 		cmocka_unit_test(test_ring),
+		cmocka_unit_test(test_pressure),
+		cmocka_unit_test(test_documented),
 	};
 	return cmocka_run_group_tests_name("events", tests, NULL, NULL);
 }

@@ -98,7 +98,8 @@ static void test_unlimited_and_hybrid_psi(void **state)
 
 /* proc/4914/statm "6764 6545 375 ..." (4K pages): the 24M holder.
  * proc/4913: the 8M holder with oom_score_adj 500; status RssAnon 8296 kB,
- * smaps_rollup Pss 8529 kB, Private_Clean 0 + Private_Dirty 8296 kB. */
+ * smaps_rollup Pss 8529 kB, Private_Clean 0 + Private_Dirty 8296 kB;
+ * status VmPTE 60 kB (4914's 96 kB). */
 static void test_processes(void **state)
 {
 	(void)state;
@@ -127,6 +128,14 @@ static void test_processes(void **state)
 	assert_val(kt->virt, 0);
 	assert_na(kt->d.rss_anon, NA_NOMM);
 	assert_int_equal(kt->d.pss.st, V_NA);
+	/* page tables, read only when asked: status VmPTE 96 kB and 60 kB;
+	 * kthreadd's status has no VmPTE line */
+	assert_na(big->d.pgtables, NA_NOTREAD);
+	size_t idx[3] = { (size_t)(big - s.procs), (size_t)(adj - s.procs), (size_t)(kt - s.procs) };
+	collector_pgtables(col, &s, idx, 3);
+	assert_val(big->d.pgtables, 96ULL * 1024);
+	assert_val(adj->d.pgtables, 60ULL * 1024);
+	assert_na(kt->d.pgtables, NA_ABSENT);
 }
 
 /* /proc/meminfo and the sysctls as captured. */

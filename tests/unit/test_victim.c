@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The next OOM victim, ranked as the kernel's oom_badness ranks them at a
  * cgroup's limit: the budget (limit + the swap it may use), adj scaled by
- * it, -1000 never, ties, a figure not read, only near the limit. */
+ * it, -1000 never, ties, page tables, a figure not read, only near the limit. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,6 +36,7 @@ static void proc(struct sample *s, int pid, int cgi, uint64_t res, int64_t adj, 
 	p->d.ok = 1;
 	p->d.oom_adj = sval_ok(adj);
 	p->d.swap = swap;
+	p->d.pgtables = val_ok(0);
 }
 
 /* A 100M cgroup (25600 pages), no swap on the machine: the small one with
@@ -67,6 +68,14 @@ static void test_ranking(void **state)
 	s.procs[1].res = val_ok(40 * M + 2500 * 4096ULL); /* 12740 points each */
 	victim_fill(&s);
 	assert_int_equal(s.cgs[1].diag.victim, 11);
+	s.procs[0].d.pgtables = val_ok(4096); /* a page of page tables breaks the tie */
+	victim_fill(&s);
+	assert_int_equal(s.cgs[1].diag.victim, 10);
+	assert_int_equal(s.cgs[1].diag.victim_points, 12741);
+	s.procs[0].d.pgtables = val_na(NA_GONE); /* gone between the reads: no pick */
+	victim_fill(&s);
+	assert_int_equal(s.cgs[1].diag.victim, -1);
+	s.procs[0].d.pgtables = val_ok(0);
 	s.procs[1].d.oom_adj = sval_na(NA_NOTREAD); /* not read: no pick rather than a wrong one */
 	victim_fill(&s);
 	assert_int_equal(s.cgs[1].diag.victim, -1);
@@ -79,7 +88,7 @@ static void test_ranking(void **state)
 
 /* The budget: the limit plus the swap the cgroup may use, at most
  * SwapTotal; v1 from the memsw limit, none with swappiness 0; and a
- * process's swapped pages count. */
+ * process's swapped pages and page-table pages count. */
 static void test_budget(void **state)
 {
 	(void)state;
@@ -102,7 +111,8 @@ static void test_budget(void **state)
 	p.d.ok = 1;
 	p.d.oom_adj = sval_ok(0);
 	p.d.swap = val_ok(8 * M);
-	assert_int_equal(victim_points(&p, 25600, 0, &known), 1024 + 2048);
+	p.d.pgtables = val_ok(64 * 1024); /* 16 pages of page tables */
+	assert_int_equal(victim_points(&p, 25600, 0, &known), 1024 + 2048 + 16);
 	p.d.swap = val_na(NA_NOTREAD); /* swap on the machine, VmSwap not read: unknown */
 	assert_int_equal(victim_points(&p, 25600, 0, &known), INT64_MIN);
 	assert_int_equal(known, 0);
