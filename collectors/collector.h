@@ -32,7 +32,7 @@ void collector_close(struct collector *c);
 int collector_sample(struct collector *c, struct sample *s);
 
 /* libproc2 details (and smaps_rollup if smaps) for s->procs[idx[0..n)],
- * or for every process when idx is NULL. */
+ * or for every process not read yet in this sample when idx is NULL. */
 void collector_details(struct collector *c, struct sample *s, const size_t *idx, size_t n, int smaps);
 
 /* The page tables of s->procs[idx[0..n)] (proc_detail.pgtables: one more

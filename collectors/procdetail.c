@@ -177,9 +177,13 @@ void procdetail_fill(struct procdetail *pd, struct sample *s, const size_t *idx,
 	if (!idx)
 		n = s->nproc;
 	for (size_t i = 0; i < n; i++) {
-		mark_asked(&s->procs[idx ? idx[i] : i], smaps);
-		pids[k++] = (unsigned)s->procs[idx ? idx[i] : i].pid;
-		if (k == SELECT_CHUNK || i + 1 == n) {
+		struct proc_sample *p = &s->procs[idx ? idx[i] : i];
+		/* every process: not those read already in this sample (the driver's, near a limit) */
+		if (idx || !p->d.asked || (smaps && !p->d.smaps_asked)) {
+			mark_asked(p, smaps);
+			pids[k++] = (unsigned)p->pid;
+		}
+		if (k && (k == SELECT_CHUNK || i + 1 == n)) {
 			if (pd->info)
 				fetch(pd, pd->info, s, pids, k, 0);
 			if (smaps && pd->smaps)

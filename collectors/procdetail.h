@@ -19,11 +19,12 @@ struct procdetail;
 struct procdetail *procdetail_open(int rootfd);
 void procdetail_close(struct procdetail *d);
 
-/* Fill s->procs[idx[i]].d for i < n (idx NULL: every process). Processes
- * that were reaped meanwhile (checked through pt) keep d.ok = 0. */
 /* Page tables (status VmPTE, which libproc2 does not return) of
  * s->procs[idx[0..n)], into d.pgtables; N/A with why where unread. */
 void procdetail_pgtables(struct procdetail *d, struct sample *s, const size_t *idx, size_t n);
+/* Fill s->procs[idx[i]].d for i < n (idx NULL: every process not read yet
+ * in this sample, with smaps if asked). Processes that were reaped
+ * meanwhile (checked through pt) keep d.ok = 0. */
 void procdetail_fill(struct procdetail *d, struct sample *s, const size_t *idx, size_t n, int smaps,
 		     struct proctab *pt);
 

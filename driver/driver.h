@@ -32,7 +32,7 @@ struct driver {
 /* An OOM the counters tell (v1's eventfd, v2's oom) comes before the kill:
  * the sample waits this long for the kill to be done (and the kernel log to
  * tell it first). */
-#define DRIVER_OOM_SETTLE_S 0.1
+#define DRIVER_OOM_SETTLE_S 0.05
 /* Cgroups with a PSI trigger at most (collectors/watch.h). */
 #define DRIVER_TRIGGERS 16
 

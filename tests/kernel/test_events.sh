@@ -29,18 +29,21 @@ i=0; until grep -q '"event":"oom_kill"' "$out"; do
 wait $hr || fail "headroom exited $?"
 [ "$hog_status" = 137 ] || fail "the allocator exited $hog_status, not 137"
 # the lines in order: S (a sample), E (the kill), H (the limit hit the
-# second sample shows, told before it)
+# second sample shows, told before it); the system's memory pressure, which
+# anything on the machine may cause, is left out
 order=$(jq -r 'if .event == "oom_kill" then "E" elif .event == "limit_hit" then "H"
-  elif .event then .event else "S" end' "$out" | tr -d '\n')
+  elif .event == "pressure" then empty elif .event then .event else "S" end' "$out" | tr -d '\n')
 [ "$order" = SEHS ] || fail "lines came as $order, not sample, kill, limit hit, sample: $(cut -c1-300 "$out")"
 jq -s -e --arg cg "$CG" '[.[] | select(.event == "limit_hit")] | .[0].cgroup == $cg and .[0].count > 0' "$out" > /dev/null ||
   fail "the limit hit is not told in $CG: $(grep limit_hit "$out")"
 ev=$(jq -c 'select(.event == "oom_kill")' "$out")
 echo "$name: $ev" | cut -c1-400
+echo "$name: told $(echo "$ev" | jq .told_after) s after the kernel logged it"
 echo "$ev" | jq -e --argjson pid "$hog" --arg cg "$CG" '.pid == $pid and .comm == "hog" and .scope == "cgroup"
   and .task_memcg == $cg and .oom_memcg == $cg and .anon_rss >= 16777216 and .limit == 33554432
   and .oom_score_adj == 0' > /dev/null || fail "the event does not name the kill: $ev"
-# told from the kernel log as it came, not with the sample the OOM wakes
-# DRIVER_OOM_SETTLE_S (0.1 s) after the kernel's notification
-echo "$ev" | jq -e '.told_after < 0.08' > /dev/null || fail "the kill was told $(echo "$ev" | jq .told_after) s after the kernel logged it"
+# told from the kernel log as it came (about 0.01 s here, of which 4.7 ms
+# is the kernel log's clock running ahead), not with the sample the OOM
+# wakes DRIVER_OOM_SETTLE_S (0.05 s) after the kernel's notification
+echo "$ev" | jq -e '.told_after < 0.035' > /dev/null || fail "the kill was told $(echo "$ev" | jq .told_after) s after the kernel logged it"
 result PASS "$name"

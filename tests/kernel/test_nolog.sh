@@ -28,9 +28,12 @@ sleep 0.5
 t0=$(date +%s%N)
 cg_exec "$CG/app" "$O/tests/hog" 64 4 20 5 > /dev/null &
 wait $!; hog_status=$?
+dead=$(date +%s.%N)  # its parent saw it die: within a few ms of the kill
 wait $hr || fail "headroom exited $?"
 took=$(( ($(date +%s%N) - t0) / 1000000 ))
-echo "$name: the allocator started, was killed, and headroom told it and took its second sample in $took ms"
+after=$(jq -r --argjson d "$dead" 'select(.event == "oom_kill") | (.time - $d) * 1000 | round' "$out")
+echo "$name: the allocator started, was killed, and headroom told it and took its second sample in $took ms;" \
+  "the kill told $after ms after the allocator's parent saw it die"
 [ "$took" -lt 5000 ] || fail "the kill was told only at the next sample, $took ms after the allocator started"
 [ "$hog_status" = 137 ] || fail "the allocator exited $hog_status, not 137"
 kills=$(jq -c 'select(.event == "oom_kill")' "$out")

@@ -285,13 +285,14 @@ static void test_documented(void **state)
 	(void)state;
 	char *man = man_text();
 	assert_non_null(man);
-	char want[4][160];
+	char want[5][160];
 	snprintf(want[0], sizeof(want[0]), ".B some %d %d\n(tasks waited for memory %d ms or more of a %d s window)",
 		 WATCH_PSI_STALL_US, WATCH_PSI_WINDOW_US, WATCH_PSI_STALL_US / 1000, WATCH_PSI_WINDOW_US / 1000000);
 	snprintf(want[1], sizeof(want[1]), "shallowest first, %d at most", DRIVER_TRIGGERS);
 	snprintf(want[2], sizeof(want[2]), "No sample comes sooner than %.1f s after the one before.", DRIVER_SOON_S);
 	snprintf(want[3], sizeof(want[3]), "the last %.0f\nseconds", EVENTS_QUIET_S);
-	for (int i = 0; i < 4; i++)
+	snprintf(want[4], sizeof(want[4]), "An OOM told by the counters takes its sample %.2f s later", DRIVER_OOM_SETTLE_S);
+	for (int i = 0; i < 5; i++)
 		if (!strstr(man, want[i]))
 			fail_msg("docs/headroom.1 does not say \"%s\"", want[i]);
 	free(man);
