@@ -281,6 +281,8 @@ static void cgroup_obj(FILE *f, const struct sample *s, size_t i, const struct e
 	val(f, &in, "depth", val_ok((uint64_t)c->depth), NULL);
 	val(f, &in, "nprocs", val_ok(c->nprocs), NULL);
 	norm_fields(f, &in, &c->n, &na);
+	/* kept by path, where the kernel's count starts again with the cgroup */
+	val(f, &in, "oom_kills_seen", ev ? val_ok(events_count_in(ev, EV_OOM_KILL, c->path)) : val_na(NA_NOTREAD), &na);
 	str(f, &in, "effective_limit_from", sample_eff_from_path(s, i));
 	psi_obj(f, &in, "pressure", &c->psi, &na);
 	rates_obj(f, &in, &c->r);

@@ -156,6 +156,12 @@ static void diagnoses(struct dlines *d, const struct sample *s, size_t i, const 
 	}
 	if (!s->cgs[i].diag.mask)
 		snprintf(dlines_add(d)->label, sizeof(d->v[0].label), "none");
+	if (!ev)
+		return;
+	struct dline *l = dlines_add(d); /* the kernel's counter starts again with the cgroup; this does not */
+	snprintf(l->label, sizeof(l->label), "OOM kills seen here");
+	snprintf(l->value, sizeof(l->value), "%u", events_count_in(ev, EV_OOM_KILL, s->cgs[i].path));
+	snprintf(l->note, sizeof(l->note), "since headroom started, kept by path: a cgroup removed and made again keeps them");
 }
 
 /* Its usage against its parts and against what its processes hold. */

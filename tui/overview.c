@@ -175,11 +175,11 @@ static const struct col_spec cols[C_N] = {
 	[C_LIMIT] = { .title = "LIMIT", .min = 9, .max = 9, .prio = 0, .right = 1 },
 	[C_PCT] = { .title = "%LIM", .min = 5, .max = 5, .prio = 1, .right = 1 },
 	[C_BAR] = { .title = "MEMORY", .min = 12, .max = 0, .prio = 1, .flex = 1 },
-	[C_TREND] = { .title = "USAGE TREND", .min = 12, .max = 24, .prio = 2, .flex = 1 },
+	[C_TREND] = { .title = "USAGE TREND", .min = 12, .max = 24, .prio = 3, .flex = 1 },
 	[C_OOM] = { .title = "OOM", .min = 4, .max = 5, .prio = 1, .right = 1 },
 	[C_HITS] = { .title = "HITS/s", .min = 6, .max = 7, .prio = 3, .right = 1 },
 	[C_PROCS] = { .title = "PROCS", .min = 5, .max = 6, .prio = 3, .right = 1 },
-	[C_DIAG] = { .title = "DIAGNOSIS", .min = 12, .max = 20, .prio = 3, .flex = 1 },
+	[C_DIAG] = { .title = "DIAGNOSIS", .min = 12, .max = 20, .prio = 2, .flex = 1 },
 };
 
 /* The parts of a cgroup's MEMORY bar that are available, in order; a part

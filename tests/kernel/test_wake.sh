@@ -9,7 +9,8 @@
 #  - memory pressure past the trigger's threshold (a PSI trigger: v2 the
 #    cgroup's memory.pressure, v1 /proc/pressure/memory): an event between
 #    two samples;
-#  - the descriptors of a removed cgroup are closed;
+#  - the descriptors of a removed cgroup are closed; made again, it keeps
+#    its kill (oom_kills_seen) where the kernel's count starts at 0;
 #  - a cgroup held at its limit does not set the pace of samples.
 # Runs on this machine (cgroup v1) and in the QEMU guest (v2).
 set -u
@@ -52,6 +53,8 @@ open=$(fds_in "$CG_MOUNT$APP") efd_open=$(eventfds)
 cg_remove "$APP"
 sleep 0.5
 gone=$(fds_in "$CG_MOUNT$APP") efd_gone=$(eventfds)
+mkdir "$CG_MOUNT$APP" || fail "cannot make $APP again"  # the same container, made anew
+sleep 0.5
 kill "$obs"; wait "$obs"; obs=
 
 # the cgroup appeared in a sample before the kill, the kill was counted
@@ -78,6 +81,11 @@ echo "$name: pressure event: $pr"
 # a cgroup at its limit for 6 s (v2: memory.events max rising, up to 100
 # notifications a second) costs a sample when its hits begin, not one a
 # notification: a dozen samples in all
+# made again: the kernel's count starts at 0, headroom's keeps the kill
+again=$(jq -s -c --arg cg "$APP" '[.[] | select(.event == null) | .cgroups[] | select(.path == $cg)] | last
+  | {oom_kills, oom_kills_seen}' "$out")
+echo "$name: $APP made again: $again"
+[ "$again" = '{"oom_kills":0,"oom_kills_seen":1}' ] || fail "$APP made again does not keep its kill: $again"
 n=$(jq -s 'map(select(.event == null)) | length' "$out")
 echo "$name: $n samples in all"
 [ "$n" -le 20 ] || fail "$n samples in about 10 s at -d 10: the notifications set the pace"

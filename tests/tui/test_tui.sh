@@ -272,6 +272,11 @@ for want in "hr-fixture 150M 200M 74.8" "child 150M 200M^ 74.8" "idle 0 200M^ 0.
   got=$(tui_screen | awk -v n="${want%% *}" '{ sub(/^[^a-z]*/, "") } $1 == n { print $1, $2, $3, $4; exit }')
   [ "$got" = "$want" ] || { tui_screen; fail "80x24: the row reads '$got', not '$want'"; }
 done
+# the diagnosis is kept at 80 columns, the usage trend is not: the child's
+# row says its limit is its parent's
+tui_screen | grep -q "USAGE TREND" && fail "80x24 keeps the usage trend"
+tui_screen | grep -qE "^CGROUP .* DIAGNOSIS *\$" || { tui_screen; fail "80x24 drops the DIAGNOSIS column"; }
+tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the child's row does not say limit^"; }
 tui_keys h
 check tui_wait "Any key closes this help"  # the whole help fits 80x24
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"

@@ -6,10 +6,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
 #include "model/cgnorm.h"
+#include "model/events.h"
 #include "tests/unit/fixture.h"
 #include "tui/cginfo.h"
 
@@ -61,6 +63,17 @@ static void test_v2_child(void **state)
 	assert_string_equal(some->value, "0.00 0.00 0.00");
 	assert_non_null(strstr(some->note, "total 0.007s"));
 	assert_int_equal(dlines_find(&d, "memory.oom_control"), -1); /* v1 only */
+	assert_int_equal(dlines_find(&d, "OOM kills seen here"), -1); /* no events given */
+	/* the kills headroom saw in this path, which the kernel's count forgets
+	 * when the cgroup is made anew: one counted in an earlier incarnation */
+	struct events ev;
+	events_init(&ev, NULL);
+	struct oom_kill k = { .pid = 7 };
+	snprintf(k.task_memcg, sizeof(k.task_memcg), "/hr-fixture/child");
+	assert_non_null(events_add_kill(&ev, &k, NULL, 2, 2));
+	cginfo_build(&cur, NULL, (size_t)i, &ev, 3, &d);
+	assert_string_equal(in_section(&d, "Diagnoses", "OOM kills seen here")->value, "1");
+	events_free(&ev);
 	dlines_free(&d);
 	sample_free(&cur);
 	collector_close(cl);
