@@ -21,6 +21,7 @@ struct wcg {
 	int efd;		 /* v2 memory.events.local, v1 an eventfd; -1 none */
 	int pfd;		 /* a PSI trigger on memory.pressure; -1 none */
 	int e_armed, p_armed;	 /* 0: not polled (it reads ENODEV: gone) */
+	int p_tried;		 /* a trigger was tried (the unified tree may lack the cgroup) */
 	uint64_t oom, max, high; /* v2: the counters as last read */
 	double fired;		 /* when the trigger last fired; -INFINITY never */
 };
@@ -199,11 +200,13 @@ static void watch_pressure(struct watch *w, struct wcg *c, int wanted)
 	char p[4200];
 	if (!wanted || w->ufd < 0 || is_ours(w->self_unified, c->path)) {
 		close_counted(w, &c->pfd);
+		c->p_tried = 0; /* wanted again later: tried again */
 		return;
 	}
-	if (c->pfd < 0) {
+	if (c->pfd < 0 && !c->p_tried) {
 		c->pfd = open_trigger(w, w->ufd, rel(c->path, "memory.pressure", p, sizeof(p)));
 		c->p_armed = c->pfd >= 0;
+		c->p_tried = 1;
 	}
 }
 
