@@ -11,6 +11,7 @@
 #include "driver/driver.h"
 #include "util/clock.h"
 #include "tui/app.h"
+#include "tui/term.h"
 #include "output/batch.h"
 #include "output/json.h"
 #include "lab/lab.h"
@@ -88,6 +89,11 @@ int main(int argc, char **argv)
 		o.no_color = 1;
 	if (o.mode == OUT_TUI && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		o.mode = OUT_BATCH;
+	char why[160];
+	if (o.mode == OUT_TUI && !term_can_draw(why, sizeof(why))) {
+		fprintf(stderr, "headroom: %s: printing samples instead of the dashboard (as -b)\n", why);
+		o.mode = OUT_BATCH;
+	}
 	struct collector_opts co = { .root = o.root, .cgroup = o.cgroup };
 	struct collector *c = collector_open(&co, err, sizeof(err));
 	if (!c) {

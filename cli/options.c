@@ -134,10 +134,12 @@ int options_parse(struct options *o, int argc, char **argv, FILE *err)
 			fprintf(err, "headroom: -d wants " INTERVAL_RANGE ", not '%s'\n", optarg);
 			return -1;
 		case 'c':
-			o->cgroup = optarg;
-			break;
 		case OPT_ROOT:
-			o->root = optarg;
+			if (optarg[0] == '-') { /* "-c -b": the next option, taken for the path */
+				fprintf(err, "headroom: %s needs a path, not the option '%s'\n", ch == 'c' ? "-c" : "--root", optarg);
+				return -1;
+			}
+			*(ch == 'c' ? &o->cgroup : &o->root) = optarg;
 			break;
 		case OPT_SMAPS:
 			o->smaps = 1;

@@ -390,7 +390,7 @@ static int node_read_procs(struct cgtree *t, struct cg_node *n, struct cg_sample
 static int kid_cmp(const void *a, const void *b)
 {
 	const struct cg_node *x = *(struct cg_node *const *)a, *y = *(struct cg_node *const *)b;
-	return strcmp(basename_of(x->path), basename_of(y->path));
+	return strverscmp(basename_of(x->path), basename_of(y->path)); /* g2 before g10 */
 }
 
 /* n->kids[0..sorted) is sorted by name (kids_refresh keeps it so; children
@@ -400,7 +400,7 @@ static struct cg_node *kid_find(struct cg_node *n, size_t sorted, const char *na
 	size_t lo = 0, hi = sorted;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(basename_of(n->kids[mid]->path), name);
+		int c = strverscmp(basename_of(n->kids[mid]->path), name);
 		if (c == 0)
 			return !ino || n->kids[mid]->ino == ino ? n->kids[mid] : NULL;
 		if (c < 0)

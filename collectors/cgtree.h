@@ -23,7 +23,7 @@ void cgtree_close(struct cgtree *t);
 typedef void (*cg_pid_fn)(void *ctx, int pid, int cg);
 
 /* Fill s->cgs (the view subtree in depth-first order, children sorted by
- * name), s->base_eff_*, and report processes. Cgroups that disappear while
+ * name in natural order: g2 before g10), s->base_eff_*, and report processes. Cgroups that disappear while
  * being read are left out. Returns 0, or an errno if the view's root itself
  * is gone. */
 int cgtree_sample(struct cgtree *t, struct sample *s, cg_pid_fn fn, void *ctx);

@@ -48,12 +48,15 @@ static void print_system(FILE *f, const struct sample *s)
 		R(y->pgsteal_ps), R(y->refault_ps), R(y->pgmajfault_ps), N(y->new_oom_kills));
 }
 
-/* Name column: the cgroup's name indented by depth, sanitized. */
+#define CG_NAME_W 32
+
+/* Name column: the cgroup's name indented by depth, sanitized, cut from
+ * the left as the process table cuts paths: the leaf stays. */
 static void cg_name(char *out, size_t n, const struct cg_sample *c)
 {
-	char name[256];
+	char name[CG_NAME_W + 8];
 	int indent = c->depth * 2 > 16 ? 16 : c->depth * 2;
-	sanitize(name, sizeof(name), c->parent < 0 ? c->path : c->name);
+	fmt_tail(name, sizeof(name), c->parent < 0 ? c->path : c->name, CG_NAME_W - indent);
 	snprintf(out, n, "%*s%s", indent, "", name);
 }
 
@@ -61,7 +64,7 @@ static void print_cgroups(FILE *f, const struct sample *s)
 {
 	if (!s->ncg)
 		return;
-	fprintf(f, "%-32s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5s\n", "CGROUP", "USAGE", "LIMIT", "EFF.LIMIT",
+	fprintf(f, "%-*s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5s\n", CG_NAME_W, "CGROUP", "USAGE", "LIMIT", "EFF.LIMIT",
 		"%EFF", "ANON", "FILE", "KERNEL", "SHMEM", "SWAP", "OOM", "PROCS");
 	for (size_t i = 0; i < s->ncg; i++) {
 		const struct cg_sample *c = &s->cgs[i];
@@ -71,7 +74,7 @@ static void print_cgroups(FILE *f, const struct sample *s)
 		/* '^': the effective limit is set by an ancestor */
 		snprintf(eff, sizeof(eff), "%s%s", B(n->eff_limit),
 			 n->eff_from != (int)i && n->eff_from != EFF_FROM_NONE ? "^" : "");
-		fprintf(f, "%-32.32s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5u\n", name, B(n->usage), B(n->limit),
+		fprintf(f, "%-*s %9s %9s %10s %6s %8s %8s %8s %8s %8s %5s %5u\n", CG_NAME_W, name, B(n->usage), B(n->limit),
 			eff, fmt_pct(pct, sizeof(pct), n->usage, n->eff_limit), B(n->anon), B(n->file), B(n->kernel),
 			B(n->shmem), B(n->swap), N(n->oom_kills), c->nprocs);
 	}

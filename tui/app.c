@@ -82,8 +82,10 @@ static const struct key_action *action_of(const struct app *a, int ch)
 
 static void key(struct app *a, int ch)
 {
-	if (a->help) { /* any key closes the help; q still quits */
-		a->help = 0;
+	if (a->help && ch != KEY_RESIZE) { /* any other key closes the help; q still quits */
+		if (helpview_key(ch, a->help_scrolls, &a->help_top))
+			return;
+		a->help = a->help_top = 0;
 		if (ch != 'q')
 			return;
 	}
@@ -100,6 +102,8 @@ static void key(struct app *a, int ch)
 		const struct key_action *k = action_of(a, ch);
 		if (k && k->fn)
 			k->fn(a, ch);
+		else if (ch >= KEY_F(1) && ch <= KEY_F(12))
+			snprintf(a->status, sizeof(a->status), "no key 'F%d' here: F1 lists the keys", ch - KEY_F0);
 		else if (ch > 0 && ch < 256)
 			snprintf(a->status, sizeof(a->status), "no key '%s' here: F1 lists the keys", keyname(ch));
 	}
@@ -118,7 +122,7 @@ static void draw(struct app *a)
 	erase();
 	a->scr->draw(a);
 	if (a->help)
-		helpview_draw();
+		a->help_scrolls = helpview_draw(&a->help_top);
 	find_draw(a);
 	refresh();
 }

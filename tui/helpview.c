@@ -48,7 +48,13 @@ size_t help_lines(char (*out)[HELP_LINE], size_t max)
 	return n;
 }
 
-void helpview_draw(void)
+/* Rows of the help's text on this screen (a frame row above and below). */
+static int text_rows(void)
+{
+	return LINES - 2 > 1 ? LINES - 2 : 1;
+}
+
+int helpview_draw(int *top)
 {
 	char lines[40][HELP_LINE];
 	int n = (int)help_lines(lines, 40), w = 0;
@@ -58,9 +64,33 @@ void helpview_draw(void)
 	w += 4;
 	if (w > COLS)
 		w = COLS;
-	int h = n + 2 > LINES ? LINES : n + 2, x = (COLS - w) / 2, y = (LINES - h) / 2;
+	int fits = n <= text_rows(), rows = fits ? n : text_rows() - 1; /* the last: how to scroll */
+	if (*top > n - rows)
+		*top = n - rows;
+	if (*top < 0 || fits)
+		*top = 0;
+	int h = fits ? n + 2 : LINES, x = (COLS - w) / 2, y = (LINES - h) / 2;
 	for (int r = 0; r < h; r++)
 		draw_clear(y + r, x, w, ST_TITLE);
-	for (int i = 0; i < n && i < h - 2; i++)
-		draw_text(y + 1 + i, x + 2, w - 4, lines[i], ST_TITLE, 0);
+	for (int i = 0; i < rows; i++)
+		draw_text(y + 1 + i, x + 2, w - 4, lines[*top + i], ST_TITLE, 0);
+	if (!fits) {
+		char more[96];
+		snprintf(more, sizeof(more), "lines %d-%d of %d: Up Down PgUp PgDn; other keys close", *top + 1,
+			 *top + rows, n);
+		draw_text(y + 1 + rows, x + 2, w - 4, more, ST_DIM, 0);
+	}
+	return !fits;
+}
+
+int helpview_key(int ch, int scrolls, int *top)
+{
+	int page = text_rows() - 2 > 1 ? text_rows() - 2 : 1;
+	switch (scrolls ? ch : 0) {
+	case KEY_UP: case 'k': *top -= 1; return 1;
+	case KEY_DOWN: case 'j': *top += 1; return 1;
+	case KEY_PPAGE: *top -= page; return 1;
+	case KEY_NPAGE: *top += page; return 1;
+	default: return 0;
+	}
 }

@@ -11,7 +11,12 @@
 #define HELP_LINE 96
 /* The help's lines into out (at most max); returns how many. Pure. */
 size_t help_lines(char (*out)[HELP_LINE], size_t max);
-/* The help over the current screen. */
-void helpview_draw(void);
+/* The help over the current screen, from line *top (kept in range).
+ * When it does not fit, its last row says how to scroll it; returns 1
+ * then, else 0. */
+int helpview_draw(int *top);
+/* A key while the help is shown: 1 when it scrolls the help (Up Down
+ * PgUp PgDn j k, when it does not fit), 0 when it closes it. */
+int helpview_key(int ch, int scrolls, int *top);
 
 #endif

@@ -87,7 +87,7 @@ static void search_filter(struct app *a, int ch)
 	else if (ch == 'n' || ch == 'N')
 		find_next(a, ch == 'n' ? 1 : -1);
 	else
-		find_start(a, ch);
+		find_start(a, ch == KEY_F(3) ? '/' : ch == KEY_F(4) ? '\\' : ch); /* htop's F3, F4 */
 }
 
 static void events(struct app *a, int ch)
@@ -98,8 +98,10 @@ static void events(struct app *a, int ch)
 
 const struct key_action global_keys[] = {
 	{ .keys = { 'e' }, .names = "e", .does = "events: every one since headroom started", .fn = events },
-	{ .keys = { '/', 'n', 'N' }, .names = "/ n N", .does = "search; next, previous match", .fn = search_filter },
-	{ .keys = { '\\' }, .names = "\\", .does = "filter the rows (Esc in the editor clears it)", .fn = search_filter },
+	{ .keys = { '/', KEY_F(3), 'n', 'N' }, .names = "/ F3 n N", .does = "search; next, previous match",
+	  .fn = search_filter },
+	{ .keys = { '\\', KEY_F(4) }, .names = "\\ F4", .does = "filter the rows (Esc in the editor clears it)",
+	  .fn = search_filter },
 	{ .keys = { 'p' }, .names = "p", .does = "pause, resume", .fn = pause_resume },
 	{ .keys = { '[', ']' }, .names = "[ ]", .does = "refresh faster, slower", .fn = interval },
 	{ .names = "mouse", .does = "click a row; click a column title to sort; wheel" },

@@ -407,7 +407,7 @@ static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_procs),
 	KEY_ACTION_DETAIL(detail),
 	{ .keys = { 'a' }, .names = "a", .does = "all processes", .fn = all_procs },
-	{ .keys = { 't' }, .names = "t", .does = "tree or flat (largest first)", .fn = tree_flat },
+	{ .keys = { 't', KEY_F(5) }, .names = "t F5", .does = "tree or flat (largest first)", .fn = tree_flat },
 	{ .keys = { ' ', '+', '-' }, .names = "Space + -", .does = "fold, unfold a subtree", .fn = fold },
 };
 

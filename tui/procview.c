@@ -498,6 +498,15 @@ static void sort_column(struct app *a, int ch)
 	procview_update(a);
 }
 
+/* htop's M: by resident memory, largest first. */
+static void sort_res(struct app *a, int ch)
+{
+	(void)ch;
+	a->sort = PC_RES;
+	a->sort_asc = 0;
+	procview_update(a);
+}
+
 static void invert(struct app *a, int ch)
 {
 	(void)ch;
@@ -511,6 +520,7 @@ static const struct key_action keys[] = {
 	KEY_ACTION_BACK(back),
 	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6", .does = "sort by the column before, after",
 	  .fn = sort_column },
+	{ .keys = { 'M' }, .names = "M", .does = "sort by RES, largest first", .fn = sort_res },
 	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert },
 };
 

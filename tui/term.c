@@ -2,6 +2,10 @@
 #include "tui/term.h"
 
 #include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <term.h>
+#include <unistd.h>
 #include <langinfo.h>
 #include <signal.h>
 #include <string.h>
@@ -41,6 +45,22 @@ static void handle(int sig, void (*fn)(int), int flags)
 	sa.sa_flags = flags;
 	sigemptyset(&sa.sa_mask);
 	sigaction(sig, &sa, NULL);
+}
+
+int term_can_draw(char *why, size_t n)
+{
+	const char *name = getenv("TERM");
+	int err = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		snprintf(why, n, "the terminal (TERM=%s) is not known here", name ? name : "");
+		return 0;
+	}
+	const char *cup = tigetstr("cup");
+	int ok = cup && cup != (char *)-1 && !tigetflag("hc");
+	del_curterm(cur_term);
+	if (!ok)
+		snprintf(why, n, "the terminal (TERM=%s) cannot move its cursor", name ? name : "");
+	return ok;
 }
 
 int term_open(int no_color)

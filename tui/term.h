@@ -7,6 +7,10 @@
  * (SIGSEGV, SIGBUS, SIGFPE, SIGABRT and the allocation-failure path
  * restore the terminal, then die as they would have). */
 int term_open(int no_color);
+/* Can the terminal ($TERM, on stdout) show the dashboard: is it known,
+ * with cursor addressing? 1, or 0 with why (e.g. TERM=dumb). */
+#include <stddef.h>
+int term_can_draw(char *why, size_t n);
 void term_close(void);
 /* Set by SIGINT/SIGTERM. */
 int term_quit_requested(void);

@@ -11,6 +11,7 @@ TUI_CONFIG=$(mktemp -d)
 # after CMD exits, so its exit status and last screen can be read.
 tui_start() {
   cols=$1 rows=$2; shift 2
+  [ "$TUI_N" = 0 ] || tui_stop  # the run before, if its step did not stop it
   TUI_N=$((TUI_N + 1)); TMUX_SOCK="headroom-test-$$-$TUI_N"  # a server of its own
   TUI_STATUS=$(mktemp); rm -f "$TUI_STATUS"
   # each run starts from no settings, unless a test keeps them on purpose

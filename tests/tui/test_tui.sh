@@ -194,6 +194,27 @@ check tui_wait "'nope' not found"
 pass
 fi
 
+if step htop "htop's keys: F3 F4 F5 M, and a key with nothing to do says so"; then
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys F5
+check tui_wait "/hr-fixture/child"   # flat, as t
+tui_keys F5
+check tui_gone "/hr-fixture/child"
+tui_keys F4 c h i
+check tui_wait "Filter: chi_"
+tui_keys Escape F3 i d
+check tui_wait "Search: id_"
+tui_keys Escape F7
+check tui_wait "no key 'F7' here: F1 lists the keys"
+tui_keys a F6
+check tui_wait_re "^ +PID USER +VIRT +RES +SHR▼ "   # sorted by SHR now (one column on)
+tui_keys M
+check tui_wait_re "^ +PID USER +VIRT +RES▼ +SHR "
+tui_screen | grep -A1 "RES▼" | tail -1 | grep -qF " 112 " || fail "M: the largest RES (pid 112, 101M) is not first"
+pass
+fi
+
 if step settings "settings kept between runs"; then
 rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d) # from no settings, whatever ran before
 TUI_KEEP_CONFIG=1
@@ -263,6 +284,20 @@ rm -rf "$tmp"; tmp=
 pass
 fi
 
+if step dumb "a terminal that cannot draw: samples instead, and why"; then
+tmp=$(mktemp -d); err=$tmp/err
+tui_start 200 60 sh -c 'TERM=dumb "$0" --root "$1" -n 1 -c /hr-fixture/child 2> "$2"' "$HR" "$FX" "$err"
+check tui_exit
+[ "$(tui_status)" = 0 ] || fail "exit status $(tui_status) with TERM=dumb"
+grep -qxF "headroom: the terminal (TERM=dumb) cannot move its cursor: printing samples instead of the dashboard (as -b)" "$err" ||
+  fail "TERM=dumb: no word why, stderr: $(cat "$err")"
+# (the pane's history too: tmux may have scrolled the first line there)
+tm capture-pane -p -S - -t t | grep -qF "sample 1 - memory cgroup v2" ||
+  { tui_screen; fail "TERM=dumb: no batch sample on the terminal"; }
+rm -rf "$tmp"; tmp=
+pass
+fi
+
 if step small "small terminals and resize"; then
 tui_start 80 24 "$HR" --root "$FX"
 check tui_wait "hr-swap"
@@ -277,11 +312,23 @@ done
 tui_screen | grep -q "USAGE TREND" && fail "80x24 keeps the usage trend"
 tui_screen | grep -qE "^CGROUP .* DIAGNOSIS *\$" || { tui_screen; fail "80x24 drops the DIAGNOSIS column"; }
 tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the child's row does not say limit^"; }
-tui_keys h
-check tui_wait "Any key closes this help"  # the whole help fits 80x24
+tui_keys h                        # 23 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 23: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
+tui_keys PgDn
+check tui_wait "Any key closes this help"
+check tui_wait "lines 3-23 of 23"
 tui_keys x
+check tui_gone "lines 3-23 of 23"
 tm resize-window -t t -x 40 -y 10
+check tui_gone "USAGE TREND"
+tui_keys h                        # 8 rows: each line seen by scrolling
+check tui_wait "lines 1-7 of 23"
+tui_keys Down Down PgDn PgDn PgDn
+check tui_wait "lines 17-23 of 23"
+tui_keys k
+check tui_wait "lines 16-22 of 23"
+tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
 tui_screen | grep -q "hr-fixture" || fail "40x10 lacks the cgroup names"

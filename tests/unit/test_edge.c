@@ -16,6 +16,7 @@
 #include "tests/unit/fixture.h"
 #include "output/batch.h"
 #include "output/json.h"
+#include "util/xalloc.h"
 
 #define EVIL "zz\033]0;pwned\007\033[2J"
 
@@ -249,10 +250,39 @@ static void test_output_inert(void **state)
 	free(json);
 }
 
+/* A name longer than the batch table's CGROUP column is cut from the
+ * left, as the process table cuts paths: the leaf's end stays. */
+static void test_batch_keeps_leaf(void **state)
+{
+	(void)state;
+	struct sample t = { .version = 2, .base_eff_limit = val_unlimited() };
+	const char *paths[] = { "/", "/docker-0123456789abcdef0123456789abcdef0123456789.scope" };
+	for (int i = 0; i < 2; i++) {
+		struct cg_sample *c = sample_add_cg(&t);
+		c->path = xstrdup(paths[i]);
+		c->name = strrchr(c->path, '/') + (i ? 1 : 0);
+		c->parent = i - 1;
+		c->depth = i;
+		for (int k = 0; k < CG_NFILES; k++)
+			c->f[k] = val_na(NA_ABSENT);
+	}
+	model_update(NULL, &t);
+	char *text = NULL;
+	size_t tn = 0;
+	FILE *f = open_memstream(&text, &tn);
+	batch_print(f, &t, NULL);
+	fclose(f);
+	/* 32 columns: 2 of indent, "...", the last 27 characters */
+	assert_non_null(strstr(text, "\n  ...56789abcdef0123456789.scope "));
+	free(text);
+	sample_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_batch_keeps_leaf),
 		cmocka_unit_test(test_unlimited),
 		cmocka_unit_test(test_missing_garbage_overflow_denied),
 		cmocka_unit_test(test_hierarchy),

@@ -231,12 +231,33 @@ static void test_gone_mid_read(void **state)
 	gone_at("memory.stat");
 }
 
+/* Children in natural order, numbers as numbers: g1, g2, g10 (not g1,
+ * g10, g2), after child; made between two samples. */
+static void test_natural_order(void **state)
+{
+	(void)state;
+	struct collector *c = first(&s);
+	sh("cd %s/" CGM P " && for g in g10 g2 g1; do cp -a child $g && : > $g/cgroup.procs; done", tmp);
+	assert_int_equal(sample_now(c, &s), 0);
+	int p = sample_find_cg(&s, P);
+	assert_true(p >= 0);
+	const char *want[] = { "child", "g1", "g2", "g10" };
+	size_t k = 0;
+	for (size_t i = 0; i < s.ncg; i++)
+		if (s.cgs[i].parent == p) {
+			assert_true(k < 4);
+			assert_string_equal(s.cgs[i].name, want[k++]);
+		}
+	assert_int_equal(k, 4);
+	done(c, &s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kept),	       cmocka_unit_test(test_moved_out),
 		cmocka_unit_test(test_queue_overflow), cmocka_unit_test(test_no_hierarchy),
-		cmocka_unit_test(test_gone_mid_read),
+		cmocka_unit_test(test_gone_mid_read),  cmocka_unit_test(test_natural_order),
 	};
 	return cmocka_run_group_tests_name("incremental v1", tests, NULL, NULL);
 }

@@ -69,6 +69,12 @@ static void test_bad(void **state)
 	assert_non_null(strstr(msg, "-d needs an argument"));
 	assert_int_equal(PARSE(&o, "extra"), -1);
 	assert_non_null(strstr(msg, "unexpected argument 'extra'"));
+	assert_int_equal(PARSE(&o, "-c", "-b"), -1); /* not the cgroup "-b" */
+	assert_non_null(strstr(msg, "-c needs a path, not the option '-b'"));
+	assert_int_equal(PARSE(&o, "--root", "-j"), -1);
+	assert_non_null(strstr(msg, "--root needs a path, not the option '-j'"));
+	assert_int_equal(PARSE(&o, "-c"), -1);
+	assert_non_null(strstr(msg, "-c needs an argument"));
 }
 
 /* Sizes for lab mode: powers of 1024, an optional B or iB. */
