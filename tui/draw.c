@@ -98,3 +98,11 @@ void draw_spark(int y, int x, int width, const double *vals, double min, double 
 	attrset(A_NORMAL);
 	free(lv);
 }
+
+void draw_footer(const char *status, const struct key_hint *h, size_t nh)
+{
+	char keys[256];
+	if (!status || !status[0])
+		keybar_fit(keys, sizeof(keys), h, nh, COLS);
+	draw_text(LINES - 1, 0, COLS, status && status[0] ? status : keys, ST_DIM, 0);
+}

@@ -6,6 +6,7 @@
 
 #include "tui/style.h"
 #include "widgets/bar.h"
+#include "widgets/keybar.h"
 
 /* ncurses at the edge: the widgets' layouts put on the screen. */
 
@@ -26,6 +27,10 @@ void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uin
 
 /* A sparkline of vals (NAN = gap) on the scale min..max. */
 void draw_spark(int y, int x, int width, const double *vals, double min, double max, enum style st);
+
+/* The footer: status when there is one, else the key hints that fit
+ * (widgets/keybar.h: help and quit kept). */
+void draw_footer(const char *status, const struct key_hint *h, size_t nh);
 
 /* Fill the rest of line y from x with spaces in style st. */
 void draw_clear(int y, int x, int width, enum style st);

@@ -151,8 +151,9 @@ static void eventview_draw(struct app *a)
 		draw_text(eventview_list_top(), 0, COLS, " none yet", ST_DIM, 0);
 	for (int i = 0; i < a->el.height && a->el.top + i < a->el.n; i++)
 		row(eventview_list_top() + i, w, events_get(e, (size_t)(a->el.top + i)), now, a->el.top + i == a->el.sel);
-	draw_text(LINES - 1, 0, COLS,
-		  a->status[0] ? a->status : "i Cgroup  Esc Back  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit", ST_DIM, 0);
+	static const struct key_hint hints[] = { { "i Cgroup", 2 }, { "Esc Back", 1 }, { "Up/Down PgUp/PgDn Scroll", 3 },
+						 { "F1 Help", 0 },  { "q Quit", 0 } };
+	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 /* ---- keys ---- */

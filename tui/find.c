@@ -99,6 +99,6 @@ const char *find_filter_note(struct app *a, char *buf, size_t n)
 	const char *f = a->scr->filter ? a->scr->filter(a) : "";
 	if (!*f)
 		return "";
-	snprintf(buf, n, "[filter: %s]  ", f);
+	snprintf(buf, n, "[filter: %s]", f);
 	return buf;
 }

@@ -11,7 +11,7 @@ void find_start(struct app *a, int kind); /* '/' search, '\\' filter */
 void find_key(struct app *a, int ch);	  /* a key while a->input */
 void find_next(struct app *a, int dir);	  /* n, N */
 void find_draw(const struct app *a);	  /* the line editor over the footer */
-/* "[filter: x]  " for the footer, or "". */
+/* "[filter: x]" for the footer, or "". */
 const char *find_filter_note(struct app *a, char *buf, size_t n);
 
 #endif

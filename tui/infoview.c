@@ -83,8 +83,9 @@ static void infoview_draw(struct app *a)
 	list_resize(&a->il, (int)a->info.n, LINES - infoview_list_top() - 1);
 	for (int i = 0; i < a->il.height && a->il.top + i < a->il.n; i++)
 		row(infoview_list_top() + i, w, &a->info.v[a->il.top + i], a->il.top + i == a->il.sel);
-	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : "Esc Back  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit",
-		  ST_DIM, 0);
+	static const struct key_hint hints[] = { { "Esc Back", 1 }, { "Up/Down PgUp/PgDn Scroll", 3 }, { "F1 Help", 0 },
+						 { "q Quit", 0 } };
+	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 static void back(struct app *a, int ch)

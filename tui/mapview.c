@@ -238,9 +238,9 @@ static void mapview_draw(struct app *a)
 	}
 	for (int i = 0; i < a->ml.height && a->ml.top + i < a->ml.n; i++)
 		list_row(a, top + i, w, a->ml.top + i, a->ml.top + i == a->ml.sel);
-	draw_text(LINES - 1, 0, COLS,
-		  a->status[0] ? a->status : "Esc Back  i Cgroup  Up/Down PgUp/PgDn Scroll  F1 Help  q Quit", ST_DIM,
-		  0);
+	static const struct key_hint hints[] = { { "Esc Back", 1 }, { "i Cgroup", 2 }, { "Up/Down PgUp/PgDn Scroll", 3 },
+						 { "F1 Help", 0 },  { "q Quit", 0 } };
+	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 static void back(struct app *a, int ch)

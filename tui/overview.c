@@ -315,10 +315,21 @@ static void table(struct app *a, int top)
 
 static void footer(struct app *a)
 {
-	char keys[256], note[96];
-	snprintf(keys, sizeof(keys), "%sF1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  Space Fold  p Pause  q Quit",
-		 find_filter_note(a, note, sizeof(note)));
-	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : keys, ST_DIM, 0);
+	char note[96];
+	const struct key_hint hints[] = {
+		{ find_filter_note(a, note, sizeof(note)), 0 },
+		{ "F1 Help", 0 },
+		{ "Enter Procs", 1 },
+		{ "i Detail", 2 },
+		{ "a All", 3 },
+		{ "/ Search", 2 },
+		{ "\\ Filter", 3 },
+		{ "t Tree", 4 },
+		{ "Space Fold", 5 },
+		{ "p Pause", 4 },
+		{ "q Quit", 0 },
+	};
+	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 static void overview_draw(struct app *a)

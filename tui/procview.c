@@ -416,10 +416,20 @@ static void procview_draw(struct app *a)
 			if (w[k])
 				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, victim, rs);
 	}
-	char foot[256], note[96];
-	snprintf(foot, sizeof(foot), "%sEnter Detail  i Cgroup  / Search  \\ Filter  < > Sort  I Invert  Esc Back  F1 Help  q Quit",
-		 find_filter_note(a, note, sizeof(note)));
-	draw_text(LINES - 1, 0, COLS, a->status[0] ? a->status : foot, ST_DIM, 0);
+	char note[96];
+	const struct key_hint hints[] = {
+		{ find_filter_note(a, note, sizeof(note)), 0 },
+		{ "Enter Detail", 1 },
+		{ "i Cgroup", 2 },
+		{ "/ Search", 2 },
+		{ "\\ Filter", 3 },
+		{ "< > Sort", 2 },
+		{ "I Invert", 4 },
+		{ "Esc Back", 1 },
+		{ "F1 Help", 0 },
+		{ "q Quit", 0 },
+	};
+	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
 static void click_title(struct app *a, int x)

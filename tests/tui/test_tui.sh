@@ -312,6 +312,10 @@ done
 tui_screen | grep -q "USAGE TREND" && fail "80x24 keeps the usage trend"
 tui_screen | grep -qE "^CGROUP .* DIAGNOSIS *\$" || { tui_screen; fail "80x24 drops the DIAGNOSIS column"; }
 tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the child's row does not say limit^"; }
+# the footer keeps help and quit, dropping the least needed hints first
+foot=$(tui_screen | tail -n 1)
+[ "$foot" = "F1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  q Quit" ] ||
+  fail "80x24: the footer reads '$foot'"
 tui_keys h                        # 23 lines of help in 22 rows: it scrolls
 check tui_wait "lines 1-21 of 23: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "widgets/bar.h"
+#include "widgets/keybar.h"
 #include "widgets/listview.h"
 #include "widgets/spark.h"
 #include "widgets/table.h"
@@ -203,12 +204,55 @@ static void test_tree(void **state)
 	assert_string_equal(tree_prefix(b, 4, last, 3, 0, 0, 0), "| "); /* cut whole, never overrun */
 }
 
+/* The footer's hints at every width from 1 to 300: never wider; the
+ * kept ones a subsequence in order, two spaces apart; a hint kept only
+ * when every hint of smaller priority is; help and quit (priority 0)
+ * kept whenever they fit together; exact at 80 and 40 columns. */
+static void test_keybar_every_width(void **state)
+{
+	(void)state;
+	static const struct key_hint h[] = {
+		{ "F1 Help", 0 }, { "Enter Procs", 1 }, { "i Detail", 2 }, { "a All", 3 },  { "/ Search", 2 },
+		{ "\\ Filter", 3 }, { "t Tree", 4 },    { "Space Fold", 5 }, { "p Pause", 4 }, { "q Quit", 0 },
+	};
+	const size_t n = sizeof(h) / sizeof(h[0]);
+	char out[256];
+	for (int w = 1; w <= 300; w++) {
+		int len = keybar_fit(out, sizeof(out), h, n, w);
+		assert_int_equal(len, (int)strlen(out));
+		assert_true(len <= w);
+		int kept[10] = { 0 };
+		const char *p = out;
+		for (size_t i = 0; i < n && *p; i++) { /* walk the hints in order */
+			size_t l = strlen(h[i].text);
+			if (strncmp(p, h[i].text, l) == 0 && (p[l] == '\0' || strncmp(p + l, "  ", 2) == 0)) {
+				kept[i] = 1;
+				p += l + (p[l] ? 2 : 0);
+			}
+		}
+		if (w >= (int)strlen("F1 Help  q Quit")) {
+			assert_int_equal(*p, '\0'); /* nothing but whole hints */
+			assert_true(kept[0] && kept[9]);
+			for (size_t i = 0; i < n; i++)
+				for (size_t j = 0; j < n; j++)
+					if (kept[i] && h[j].prio < h[i].prio)
+						assert_true(kept[j]);
+		}
+	}
+	keybar_fit(out, sizeof(out), h, n, 80);
+	assert_string_equal(out, "F1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  q Quit");
+	keybar_fit(out, sizeof(out), h, n, 40);
+	assert_string_equal(out, "F1 Help  Enter Procs  i Detail  q Quit");
+	keybar_fit(out, sizeof(out), h, n, 10); /* the essentials do not fit: cut */
+	assert_string_equal(out, "F1 Help  q");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bar_every_width), cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_table_every_width), cmocka_unit_test(test_listview),
-		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_tree),		cmocka_unit_test(test_keybar_every_width),
 	};
 	return cmocka_run_group_tests_name("widgets", tests, NULL, NULL);
 }
