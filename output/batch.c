@@ -105,8 +105,13 @@ static void print_procs(FILE *f, const struct sample *s)
 	for (size_t i = 0; i < s->nproc; i++)
 		order[i] = i;
 	qsort_r(order, s->nproc, sizeof(*order), cmp_res, (void *)s);
-	fprintf(f, "%8s %-9s %8s %8s %8s %8s %6s %-24s %s\n", "PID", "USER", "VIRT", "RES", "SHR", "SWAP", "OOMSC",
-		"CGROUP", "COMMAND");
+	int smaps = 0; /* --smaps: PSS and USS too */
+	for (size_t i = 0; i < s->nproc && !smaps; i++)
+		smaps = s->procs[i].d.smaps_asked;
+	fprintf(f, "%8s %-9s %8s %8s %8s %8s ", "PID", "USER", "VIRT", "RES", "SHR", "SWAP");
+	if (smaps)
+		fprintf(f, "%8s %8s ", "PSS", "USS");
+	fprintf(f, "%6s %-24s %s\n", "OOMSC", "CGROUP", "COMMAND");
 	for (size_t k = 0; k < s->nproc; k++) {
 		const struct proc_sample *p = &s->procs[order[k]];
 		char user[16], cg[128], cmd[512], oom[16];
@@ -117,8 +122,10 @@ static void print_procs(FILE *f, const struct sample *s)
 			snprintf(oom, sizeof(oom), "%lld", (long long)p->d.oom_score.v);
 		else
 			snprintf(oom, sizeof(oom), "N/A");
-		fprintf(f, "%8d %-9.9s %8s %8s %8s %8s %6s %-24.24s %.200s\n", p->pid, user, B(p->virt), B(p->res),
-			B(p->shr), B(p->d.swap), oom, cg, cmd);
+		fprintf(f, "%8d %-9.9s %8s %8s %8s %8s ", p->pid, user, B(p->virt), B(p->res), B(p->shr), B(p->d.swap));
+		if (smaps)
+			fprintf(f, "%8s %8s ", B(p->d.pss), B(p->d.uss));
+		fprintf(f, "%6s %-24.24s %.200s\n", oom, cg, cmd);
 	}
 	fputc('\n', f);
 	free(order);

@@ -47,6 +47,7 @@ static int on_sample(void *ctx, struct driver *d)
 	overview_screen.update(a); /* its rows and selection, whatever is shown */
 	if (a->scr != &overview_screen && a->scr->update)
 		a->scr->update(a);
+	a->taken++;
 	return a->quit;
 }
 
@@ -190,6 +191,8 @@ static int on_wait(void *ctx, double until)
 	int ch;
 	while (!a->quit && (ch = getch()) != ERR)
 		key(a, ch);
+	if (a->opt->count && a->taken >= a->opt->count)
+		return 1; /* -n N: the N-th sample drawn, done */
 	return a->quit || term_quit_requested();
 }
 

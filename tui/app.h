@@ -44,6 +44,7 @@ struct app {
 	double file_interval;  /* the settings file's: saved back unless changed on screen */
 	int interval_keyed;    /* the interval was changed with a key (then it is saved) */
 	int paused, help, quit;
+	long taken; /* samples drawn; with -n N the N-th is the last */
 	int help_top, help_scrolls; /* the help's first line shown; it does not fit (helpview_draw) */
 	enum view view;
 	int warn_pct, crit_pct; /* of the effective limit, not counting reclaimable */

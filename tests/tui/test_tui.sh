@@ -284,6 +284,14 @@ rm -rf "$tmp"; tmp=
 pass
 fi
 
+if step count "-n: the dashboard ends after N samples"; then
+tui_start 120 40 "$HR" --root "$FX" -n 3 -d 0.2
+check tui_wait "hr-swap"
+check tui_exit 5
+[ "$(tui_status)" = 0 ] || fail "exit status $(tui_status) after -n 3"
+pass
+fi
+
 if step dumb "a terminal that cannot draw: samples instead, and why"; then
 tmp=$(mktemp -d); err=$tmp/err
 tui_start 200 60 sh -c 'TERM=dumb "$0" --root "$1" -n 1 -c /hr-fixture/child 2> "$2"' "$HR" "$FX" "$err"

@@ -6,11 +6,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
 #include "collectors/mounts.h"
 #include "model/sysnorm.h"
+#include "output/batch.h"
 #include "tests/unit/fixture.h"
 
 #define ROOT "tests/fixtures/v2-qemu"
@@ -163,12 +166,30 @@ static void test_system(void **state)
 	assert_val(m.kernel, KIB(16876 + 848 + 580));
 }
 
+/* -b --smaps: PSS and USS in the process table (smaps_rollup: 112's Pss
+ * 102780 kB and Private 102456 kB; 115's 65456 and 65132 kB). */
+static void test_batch_smaps(void **state)
+{
+	(void)state;
+	char *text = NULL;
+	size_t tn = 0;
+	FILE *f = open_memstream(&text, &tn);
+	batch_print(f, &s, NULL);
+	fclose(f);
+	assert_non_null(strstr(text, "\n     PID USER          VIRT      RES      SHR     SWAP      PSS      USS  OOMSC CGROUP"));
+	assert_non_null(strstr(text, "\n     112 root          101M     101M     652K        0     100M     100M    758 "
+				     "/hr-fixture/child        hog 100 100 0 600\n"));
+	assert_non_null(strstr(text, "\n     115 root           97M      64M     652K      32M      64M      64M    755 "
+				     "/hr-swap                 hog 96 8 10 600\n"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout),	cmocka_unit_test(test_parent),	 cmocka_unit_test(test_child),
 		cmocka_unit_test(test_markers), cmocka_unit_test(test_swapping), cmocka_unit_test(test_processes),
-		cmocka_unit_test(test_system),
+		cmocka_unit_test(test_system),	cmocka_unit_test(test_batch_smaps),
 	};
 	return cmocka_run_group_tests_name("fixture v2-qemu", tests, setup, fixture_teardown);
 }
