@@ -62,7 +62,7 @@ HELPER_SRC := $(wildcard tests/helpers/*.c)
 HELPER_BIN := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 BENCH_BIN  := $(O)/bench/bench
 
-.PHONY: all deps deps-build run test check bench screenshots demo clean format mutants coverage
+.PHONY: all deps deps-build run install uninstall test check bench screenshots demo clean format mutants coverage
 all: deps-build $(O)/headroom
 
 # Every Debian package the build and the tests use, installed if missing.
@@ -74,6 +74,15 @@ deps-build:
 
 run: all
 	./$(O)/headroom
+
+# headroom on the PATH and its manual for man: README's commands as printed.
+PREFIX ?= /usr/local
+install: all
+	install -D -m 755 $(O)/headroom $(DESTDIR)$(PREFIX)/bin/headroom
+	install -D -m 644 docs/headroom.1 $(DESTDIR)$(PREFIX)/share/man/man1/headroom.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/headroom $(DESTDIR)$(PREFIX)/share/man/man1/headroom.1
 
 $(O)/headroom: $(O)/cli/main.o $(O)/libheadroom.a
 	@echo "  LD      $@"
@@ -112,6 +121,7 @@ test: deps
 	$(Q)mkdir -p build && rm -f build/results.log
 	$(Q)$(MAKE) --no-print-directory check
 	$(Q)sh tests/layout.sh $(O) || true
+	$(Q)sh tests/docs.sh $(O) || true
 	$(Q)tests/qemu/run-lab.sh $(O) v2 || true
 	$(Q)tests/qemu/run-lab.sh $(O) v1 || true
 	$(Q)$(MAKE) --no-print-directory SAN=1 check

@@ -7,7 +7,7 @@
 #   tests/mutants/run.sh [PATCH...]   (default: every patch)
 # A patch starts with two lines, then a diff (git diff) against the tree:
 #   Mutant: what the bug is
-#   Test: unit NAME... | tui STEP-ID,... | kernel NAME [PART-ID,...] | layout
+#   Test: unit NAME... | tui STEP-ID,... | kernel NAME [PART-ID,...] | layout | docs
 #         | qemu v2|v1 (the guest's lab and wake tests: what only that
 #           kernel shows)
 # tests/mutants/make.sh writes one (and writes a stale one again after a move).
@@ -37,6 +37,7 @@ runs() {
     tui) HR_TEST_ONLY=$1 timeout 300 sh tests/tui/test_tui.sh build ;;
     kernel) HR_TEST_ONLY=${2:-} timeout 300 sh "tests/kernel/test_$1.sh" build ;;
     layout) make -s -j2 build/headroom && sh tests/layout.sh build ;;
+    docs) sh tests/docs.sh build ;;
     qemu) mkdir -p build/qemu && { [ ! -d "$top/build/qemu/kernel" ] || ln -sfn "$top/build/qemu/kernel" build/qemu/kernel; } &&
       timeout 600 tests/qemu/run-lab.sh build "$1" ;;
     *) echo "unknown test kind '$kind'" >&2; return 2 ;;
