@@ -13,6 +13,8 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/magic.h>
+#include <sys/vfs.h>
 
 #include "lab/labcg.h"
 #include "lab/lab.h"
@@ -218,7 +220,22 @@ static int eat_parse(struct eat *e, int argc, char **argv)
 		fprintf(stderr, "headroom eat: nothing to eat: give --anon, --file or --shm (see --help)\n");
 		return -1;
 	}
+	if ((e->step || e->every > 0) && !e->anon) {
+		fprintf(stderr, "headroom eat: --step and --every grow --anon only: give --anon\n");
+		return -1;
+	}
+	if (e->every > 0 && !e->step) {
+		fprintf(stderr, "headroom eat: --every needs --step (how much to add every interval)\n");
+		return -1;
+	}
 	return 0;
+}
+
+/* Is dir on tmpfs, whose pages the kernel charges as shmem? */
+static int on_tmpfs(const char *dir)
+{
+	struct statfs st;
+	return statfs(dir, &st) == 0 && st.f_type == TMPFS_MAGIC;
 }
 
 int eat_main(int argc, char **argv)
@@ -238,7 +255,9 @@ int eat_main(int argc, char **argv)
 				(unsigned long long)e.file, e.path, strerror(errno));
 			return 1;
 		}
-		say("page cache (file written, read back)", e.file, e.file);
+		say(on_tmpfs(e.path) ? "shmem (a file on tmpfs, written and read back: tmpfs pages are shmem, not page cache)"
+				     : "page cache (file written, read back)",
+		    e.file, e.file);
 	}
 	if (e.shm) {
 		if (eat_shm(e.shm) < 0) {

@@ -105,8 +105,13 @@ static void kvfile(struct dlines *d, const struct cg_sample *c, const struct cg_
 	int counts = k != K_STAT; /* events and oom_control hold counts and flags */
 	for (size_t j = 0; j < c->kv[k].n; j++) {
 		const struct kv *e = &c->kv[k].items[j];
-		val_t was = p ? cg_kv(p, k, e->key) : val_na(NA_NOTREAD);
-		value_line(d, e->key, e->val, was, dt, counts || cginfo_key_is_count(e->key), NULL);
+		val_t was = p ? cg_kv(p, k, e->key) : val_na(NA_NOTREAD), v = e->val;
+		if (k == K_STAT && strstr(e->key, "_limit")) { /* v1's hierarchical_memory/memsw_limit: a limit */
+			was = val_na(NA_NOTAPPLY);
+			if (val_is_ok(v) && v.v >= V1_UNLIMITED_MIN)
+				v = val_unlimited(); /* the counter maximum, not 8.0E */
+		}
+		value_line(d, e->key, v, was, dt, counts || cginfo_key_is_count(e->key), NULL);
 		if (k == K_OOM_CONTROL && strcmp(e->key, "under_oom") == 0 && val_is_ok(e->val) && e->val.v)
 			d->v[d->n - 1].st = ST_CRIT; /* tasks stalled at the limit */
 	}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # headroom run's edges on this machine's kernel: a setting the version
-# lacks, a command that cannot run, no privilege, SIGTERM mid-run, and its
-# output closed mid-run; each
+# lacks, eat's options that would do nothing, a command that cannot run, no
+# privilege, SIGTERM mid-run, and its output closed mid-run; each
 # must say what is wrong and leave no cgroup and no process behind.
 set -u
 O=${1:?build dir}
@@ -21,6 +21,18 @@ arg=; [ "$bad" = --high ] && arg=10M
 "$HR" run --parent "$CG" --name r -b $bad $arg -- true > "$out" 2>&1; rc=$?
 [ "$rc" = 1 ] && grep -qF -- "$bad: cgroup v$CG_VERSION has no such setting" "$out" || fail "$bad on v$CG_VERSION: rc $rc: $(cat "$out")"
 left "$bad"
+
+# eat's options that would do nothing are refused (--every without --step,
+# --step without --anon); a --file on tmpfs is said to be shmem, as the
+# kernel charges it
+timeout 10 "$HR" eat --anon 4M --every 0.5 > "$out" 2>&1; rc=$?
+[ "$rc" = 2 ] && grep -qF "headroom eat: --every needs --step" "$out" || fail "eat --every alone: rc $rc: $(cat "$out")"
+timeout 10 "$HR" eat --shm 4M --step 1M --hold 0 > "$out" 2>&1; rc=$?
+[ "$rc" = 2 ] && grep -qF "headroom eat: --step and --every grow --anon only" "$out" || fail "eat --step without --anon: rc $rc: $(cat "$out")"
+if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+  timeout 10 "$HR" eat --file 1M --path /dev/shm --hold 0 > "$out" 2>&1; rc=$?
+  [ "$rc" = 0 ] && grep -qF "eat: shmem (a file on tmpfs" "$out" || fail "eat --file on tmpfs: rc $rc: $(cat "$out")"
+fi
 
 # a command that cannot run: 127, and why
 "$HR" run --parent "$CG" --name r -b -- /nonexistent/cmd > "$out" 2>&1; rc=$?

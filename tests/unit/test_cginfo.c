@@ -135,6 +135,9 @@ static void test_v1(void **state)
 	assert_string_equal(in_section(&d, "memory.oom_control", "under_oom")->value, "0");
 	assert_int_equal(in_section(&d, "memory.oom_control", "under_oom")->st, ST_NORMAL);
 	assert_string_equal(in_section(&d, "memory.stat", "total_pgfault")->value, "60163");
+	/* limits in memory.stat: the counter maximum is unlimited, not 8.0E */
+	assert_string_equal(in_section(&d, "memory.stat", "hierarchical_memory_limit")->value, "200M");
+	assert_string_equal(in_section(&d, "memory.stat", "hierarchical_memsw_limit")->value, "unlimited");
 	assert_true(dlines_find(&d, "memory.pressure (unified tree)") >= 0);
 	dlines_free(&d);
 	sample_free(&cur);
