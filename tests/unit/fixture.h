@@ -4,10 +4,12 @@
 #ifndef HEADROOM_TEST_FIXTURE_H
 #define HEADROOM_TEST_FIXTURE_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "collectors/collector.h"
 #include "model/model.h"
+#include "output/batch.h"
 #include "collectors/sample.h"
 
 /* Assert a figure is available and equal to a value worked out by hand. */
@@ -51,6 +53,17 @@ static inline struct collector *fixture_sample(const char *root, const char *cgr
 	}
 	collector_details(c, s, NULL, 0, 1);
 	return c;
+}
+
+/* What batch output prints of s (no events), owned by the caller. */
+static inline char *fixture_batch_text(const struct sample *s)
+{
+	char *text = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&text, &n);
+	batch_print(f, s, NULL);
+	fclose(f);
+	return text;
 }
 
 static inline const struct cg_sample *fixture_cg(const struct sample *s, const char *path)

@@ -267,11 +267,7 @@ static void test_batch_keeps_leaf(void **state)
 			c->f[k] = val_na(NA_ABSENT);
 	}
 	model_update(NULL, &t);
-	char *text = NULL;
-	size_t tn = 0;
-	FILE *f = open_memstream(&text, &tn);
-	batch_print(f, &t, NULL);
-	fclose(f);
+	char *text = fixture_batch_text(&t);
 	/* 32 columns: 2 of indent, "...", the last 27 characters */
 	assert_non_null(strstr(text, "\n  ...56789abcdef0123456789.scope "));
 	free(text);

@@ -171,11 +171,7 @@ static void test_system(void **state)
 static void test_batch_smaps(void **state)
 {
 	(void)state;
-	char *text = NULL;
-	size_t tn = 0;
-	FILE *f = open_memstream(&text, &tn);
-	batch_print(f, &s, NULL);
-	fclose(f);
+	char *text = fixture_batch_text(&s);
 	assert_non_null(strstr(text, "\n     PID USER          VIRT      RES      SHR     SWAP      PSS      USS  OOMSC CGROUP"));
 	assert_non_null(strstr(text, "\n     112 root          101M     101M     652K        0     100M     100M    758 "
 				     "/hr-fixture/child        hog 100 100 0 600\n"));
