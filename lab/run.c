@@ -489,10 +489,7 @@ static const char *footer(void *ctx, const struct sample *cur, const struct even
 {
 	struct lab_stats *st = ctx;
 	stats_add(st, cur);
-	*next_in = sooner(st, cur, st->delay);
-	const struct event *newest = events_get(ev, 0);
-	if (newest && cur && newest->kind == EV_OOM_KILL && newest->mono > cur->mono)
-		*next_in = 0; /* a kill since the sample: what it left, at once */
+	*next_in = sooner(st, cur, st->delay); /* after a kill the driver takes one at once */
 	drain_output(st);
 	const struct event *own = note_kills(st, ev);
 	if (child_ended(st)) {

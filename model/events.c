@@ -110,9 +110,10 @@ static struct proc_sample *proc_of(struct sample *s, int pid)
 
 void events_mark_victims(const struct events *e, struct sample *prev, struct sample *cur)
 {
-	for (size_t i = 0; i < cur->nproc; i++) { /* still dying when cur was read */
-		struct proc_sample *p = &cur->procs[i], *q = proc_of(prev, p->pid);
-		if (q && q->id == p->id && q->oom_killed)
+	for (size_t i = 0; prev && i < prev->nproc; i++) { /* still dying when cur was read */
+		const struct proc_sample *q = &prev->procs[i];
+		struct proc_sample *p = q->oom_killed ? proc_of(cur, q->pid) : NULL; /* a flag a process: no lookup */
+		if (p && p->id == q->id)
 			p->oom_killed = 1;
 	}
 	for (size_t i = 0; i < e->n; i++) { /* told since prev was read */

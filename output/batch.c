@@ -114,6 +114,8 @@ static void print_procs(FILE *f, const struct sample *s)
 	fprintf(f, "%6s %-24s %s\n", "OOMSC", "CGROUP", "COMMAND");
 	for (size_t k = 0; k < s->nproc; k++) {
 		const struct proc_sample *p = &s->procs[order[k]];
+		if (p->oom_killed)
+			continue; /* dying, its kill told (an EVENT line) */
 		char user[16], cg[128], cmd[512], oom[16];
 		sanitize(user, sizeof(user), p->d.ok ? p->d.user : "N/A");
 		fmt_tail(cg, sizeof(cg), p->cg >= 0 ? s->cgs[p->cg].path : "N/A", 24);

@@ -341,8 +341,10 @@ void json_print(FILE *f, const struct sample *s, const struct events *ev)
 	fputs("],", f);
 	json_string(f, "processes");
 	fputs(":[", f);
-	for (size_t i = 0; i < s->nproc; i++) {
-		fputs(i ? "," : "", f);
+	for (size_t i = 0, n = 0; i < s->nproc; i++) {
+		if (s->procs[i].oom_killed)
+			continue; /* the kernel log told its kill: its oom_kill event has its last reading */
+		fputs(n++ ? "," : "", f);
 		proc_obj(f, s, &s->procs[i]);
 	}
 	fputs("]}\n", f);
