@@ -58,16 +58,17 @@ static void mouse(struct app *a)
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return;
-	struct listview *l = a->scr->list(a);
-	int top = a->scr->list_top();
+	const struct screen *s = app_keyed(a);
+	struct listview *l = s->list(a);
+	int top = s->list_top(a);
 	if (ev.bstate & BUTTON4_PRESSED)
 		list_move(l, -3);
 	else if (ev.bstate & BUTTON5_PRESSED)
 		list_move(l, 3);
 	else if (ev.y >= top && ev.y - top < l->height && l->top + ev.y - top < l->n)
 		list_select(l, l->top + ev.y - top);
-	else if (ev.y == top - 1 && a->scr->click_title)
-		a->scr->click_title(a, ev.x);
+	else if (ev.y == top - 1 && s->click_title)
+		s->click_title(a, ev.x);
 }
 
 /* The action of ch: the dashboard's own, moving, then the screen's. */
@@ -77,7 +78,7 @@ static const struct key_action *action_of(const struct app *a, int ch)
 	if (!k)
 		k = keys_find(nav_keys, nav_nkeys, ch);
 	if (!k)
-		k = keys_find(a->scr->keys, a->scr->nkeys, ch);
+		k = keys_find(app_keyed(a)->keys, app_keyed(a)->nkeys, ch);
 	return k;
 }
 
@@ -97,8 +98,8 @@ static void key(struct app *a, int ch)
 	} else if (ch == KEY_MOUSE) {
 		mouse(a);
 	} else if (ch == KEY_RESIZE) {
-		struct listview *l = a->scr->list(a);
-		list_resize(l, l->n, LINES - a->scr->list_top() - 1);
+		if (a->cur && a->scr->update) /* lists sized to the new screen */
+			a->scr->update(a);
 	} else {
 		const struct key_action *k = action_of(a, ch);
 		if (k && k->fn)

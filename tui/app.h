@@ -56,6 +56,8 @@ struct app {
 	struct folds folds;
 	int tree;
 	char *sel_path; /* selected cgroup, kept across samples */
+	int split;	/* % of the rows under the header the tree may take above the processes */
+	int pane_focus; /* the keys go to the process pane under the tree */
 	/* processes */
 	char *proc_cg; /* show this cgroup's subtree; NULL for every process */
 	size_t *prow;  /* indices into cur->procs, sorted */
@@ -63,6 +65,7 @@ struct app {
 	uint64_t *ghosts; /* OOM-killed processes of the view, shown first: event seqs */
 	size_t nghost;
 	struct listview pl;
+	int proc_top, proc_rows; /* where the process rows are: set by the screen showing them */
 	int sel_pid;
 	int sel_ghost; /* the selected row is an OOM-killed process's */
 	enum pcol sort;
@@ -114,6 +117,20 @@ int app_run(struct collector *c, const struct options *o);
  * INFINITY: no wish; never later than the interval, never while paused).
  * The guest sees nothing else of it. */
 int app_run_with(struct collector *c, const struct options *o, app_guest_fn guest, void *ctx);
+
+/* The screen, or its pane, that has the keys and the moving keys' list
+ * (inline: the key files use it, and the manager uses them). */
+static inline const struct screen *app_keyed(const struct app *a)
+{
+	const struct screen *f = a->scr->focus ? a->scr->focus(a) : NULL;
+	return f ? f : a->scr;
+}
+
+/* The process pane under the overview's tree (tui/procview.c): the
+ * processes of cgroup path (already the shown ones: kept as they are) with
+ * its first row at y (title, column titles, then rows), in h rows. */
+void procview_follow(struct app *a, const char *path, int y, int h);
+void procview_pane(struct app *a, int y, int h, int focused);
 
 /* Settings kept between runs (tui/settings.c, the file: tui/config.h). */
 extern const char *const pcol_names[PC_N]; /* sort column names */

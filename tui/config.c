@@ -14,7 +14,7 @@
 
 void config_defaults(struct config *c)
 {
-	*c = (struct config){ .sort = "res", .warn_pct = 80, .crit_pct = 95, .interval = 1, .tree = 1 };
+	*c = (struct config){ .sort = "res", .warn_pct = 80, .crit_pct = 95, .interval = 1, .tree = 1, .split = 50 };
 }
 
 void config_free(struct config *c)
@@ -53,6 +53,10 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 		if (parse_int(v, 1, 100, &x))
 			return -1;
 		*(key[0] == 'w' ? &c->warn_pct : &c->crit_pct) = x;
+	} else if (strcmp(key, "split") == 0) {
+		*why = "a percentage from 20 to 80";
+		if (parse_int(v, SPLIT_MIN, SPLIT_MAX, &c->split))
+			return -1;
 	} else if (strcmp(key, "interval") == 0) {
 		*why = INTERVAL_RANGE;
 		if (options_parse_interval(v, &c->interval) != 0)
@@ -116,8 +120,8 @@ char *config_format(const struct config *c)
 {
 	char *text = xasprintf("# headroom settings, written when it quits (see headroom(1))\n"
 			       "sort = %s\nsort_ascending = %d\nwarn_percent = %d\ncritical_percent = %d\n"
-			       "interval = %g\ntree = %d\n",
-			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree);
+			       "interval = %g\ntree = %d\nsplit = %d\n",
+			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree, c->split);
 	for (size_t i = 0; i < c->folds.n; i++) {
 		char *more = xasprintf("%sfold = %s\n", text, c->folds.paths[i]);
 		free(text);

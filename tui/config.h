@@ -14,6 +14,8 @@
  *   critical_percent = 95 not counting reclaimable page cache
  *   interval = 1          seconds between samples (-d overrides it)
  *   tree = 1              cgroup tree (1) or flat list (0)
+ *   split = 50            % of the rows the tree may take above the
+ *                         selected cgroup's processes (20 to 80)
  *   fold = /some/path     a folded subtree; one line each */
 struct config {
 	char sort[16];
@@ -21,8 +23,12 @@ struct config {
 	int warn_pct, crit_pct;
 	double interval;
 	int tree;
+	int split;
 	struct folds folds; /* owned */
 };
+
+#define SPLIT_MIN 20
+#define SPLIT_MAX 80
 
 void config_defaults(struct config *c);
 void config_free(struct config *c);

@@ -91,8 +91,9 @@ void eventview_pane(const struct app *a, int y, int h)
 
 /* ---- the screen ---- */
 
-static int eventview_list_top(void)
+static int eventview_list_top(const struct app *a)
 {
+	(void)a;
 	return 2; /* title, column titles */
 }
 
@@ -113,7 +114,7 @@ void eventview_open(struct app *a)
 
 static void update(struct app *a)
 {
-	list_resize(&a->el, (int)evs(a)->n, LINES - eventview_list_top() - 1);
+	list_resize(&a->el, (int)evs(a)->n, LINES - eventview_list_top(a) - 1);
 }
 
 static void row(int y, const int *w, const struct event *ev, double now, int sel)
@@ -148,9 +149,9 @@ static void eventview_draw(struct app *a)
 	update(a);
 	double now = clock_mono();
 	if (!e->n)
-		draw_text(eventview_list_top(), 0, COLS, " none yet", ST_DIM, 0);
+		draw_text(eventview_list_top(a), 0, COLS, " none yet", ST_DIM, 0);
 	for (int i = 0; i < a->el.height && a->el.top + i < a->el.n; i++)
-		row(eventview_list_top() + i, w, events_get(e, (size_t)(a->el.top + i)), now, a->el.top + i == a->el.sel);
+		row(eventview_list_top(a) + i, w, events_get(e, (size_t)(a->el.top + i)), now, a->el.top + i == a->el.sel);
 	static const struct key_hint hints[] = { { "i Cgroup", 2 }, { "Esc Back", 1 }, { "Up/Down PgUp/PgDn Scroll", 3 },
 						 { "F1 Help", 0 },  { "q Quit", 0 } };
 	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));

@@ -17,15 +17,15 @@
  * starting at the selection itself when from_sel. */
 static int seek(struct app *a, const char *text, int dir, int from_sel)
 {
-	struct listview *l = a->scr->list(a);
+	struct listview *l = app_keyed(a)->list(a);
 	if (l->n <= 0 || !*text)
 		return 0;
-	if (a->scr->before_search)
-		a->scr->before_search(a); /* e.g. the command lines of rows not on screen */
+	if (app_keyed(a)->before_search)
+		app_keyed(a)->before_search(a); /* e.g. the command lines of rows not on screen */
 	int start = l->sel < 0 ? 0 : l->sel;
 	for (int k = from_sel ? 0 : 1; k <= l->n; k++) {
 		int i = ((start + dir * k) % l->n + l->n) % l->n;
-		if (a->scr->row_matches(a, i, text)) {
+		if (app_keyed(a)->row_matches(a, i, text)) {
 			list_select(l, i);
 			return 1;
 		}
@@ -35,10 +35,10 @@ static int seek(struct app *a, const char *text, int dir, int from_sel)
 
 void find_start(struct app *a, int kind)
 {
-	if (!a->scr->row_matches)
+	if (!app_keyed(a)->row_matches)
 		return;
 	a->input = kind;
-	snprintf(a->line, sizeof(a->line), "%s", kind == '/' ? "" : a->scr->filter(a));
+	snprintf(a->line, sizeof(a->line), "%s", kind == '/' ? "" : app_keyed(a)->filter(a));
 }
 
 void find_next(struct app *a, int dir)
@@ -56,8 +56,8 @@ static void changed(struct app *a)
 		snprintf(a->search, sizeof(a->search), "%s", a->line);
 		seek(a, a->line, 1, 1);
 	} else {
-		snprintf(a->scr->filter(a), sizeof(a->cg_filter), "%s", a->line);
-		a->scr->refilter(a);
+		snprintf(app_keyed(a)->filter(a), sizeof(a->cg_filter), "%s", a->line);
+		app_keyed(a)->refilter(a);
 	}
 }
 
@@ -96,7 +96,7 @@ void find_draw(const struct app *a)
 
 const char *find_filter_note(struct app *a, char *buf, size_t n)
 {
-	const char *f = a->scr->filter ? a->scr->filter(a) : "";
+	const char *f = app_keyed(a)->filter ? app_keyed(a)->filter(a) : "";
 	if (!*f)
 		return "";
 	snprintf(buf, n, "[filter: %s]", f);

@@ -20,8 +20,9 @@ static const struct col_spec icols[I_N] = {
 	[I_NOTE] = { .title = "SOURCE / NOTE", .min = 8, .max = 0, .prio = 2, .flex = 1 },
 };
 
-static int infoview_list_top(void)
+static int infoview_list_top(const struct app *a)
 {
+	(void)a;
 	return 2; /* title, column titles */
 }
 
@@ -80,9 +81,9 @@ static void infoview_draw(struct app *a)
 	for (int k = 0; k < I_N; k++)
 		if (w[k])
 			draw_text(1, table_col_x(w, k), w[k], icols[k].title, ST_TITLE, icols[k].right);
-	list_resize(&a->il, (int)a->info.n, LINES - infoview_list_top() - 1);
+	list_resize(&a->il, (int)a->info.n, LINES - infoview_list_top(a) - 1);
 	for (int i = 0; i < a->il.height && a->il.top + i < a->il.n; i++)
-		row(infoview_list_top() + i, w, &a->info.v[a->il.top + i], a->il.top + i == a->il.sel);
+		row(infoview_list_top(a) + i, w, &a->info.v[a->il.top + i], a->il.top + i == a->il.sel);
 	static const struct key_hint hints[] = { { "Esc Back", 1 }, { "Up/Down PgUp/PgDn Scroll", 3 }, { "F1 Help", 0 },
 						 { "q Quit", 0 } };
 	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));

@@ -24,7 +24,7 @@ const struct key_action *keys_find(const struct key_action *k, size_t n, int ch)
 
 static void move_in_list(struct app *a, int ch)
 {
-	struct listview *l = a->scr->list(a);
+	struct listview *l = app_keyed(a)->list(a);
 	switch (ch) {
 	case KEY_UP: case 'k': list_move(l, -1); break;
 	case KEY_DOWN: case 'j': list_move(l, 1); break;
@@ -82,7 +82,7 @@ static void interval(struct app *a, int ch)
 /* / and \ open the editor; n and N go to the next or previous match. */
 static void search_filter(struct app *a, int ch)
 {
-	if (!a->scr->row_matches)
+	if (!app_keyed(a)->row_matches)
 		snprintf(a->status, sizeof(a->status), "nothing to search or filter here");
 	else if (ch == 'n' || ch == 'N')
 		find_next(a, ch == 'n' ? 1 : -1);

@@ -34,8 +34,9 @@ static const struct col_spec mcols[M_N] = {
 };
 #define GROUP_ROWS (SG_N + 3) /* the groups, the total, a blank line, the mappings' title */
 
-static int mapview_list_top(void)
+static int mapview_list_top(const struct app *a)
 {
+	(void)a;
 	return 4; /* title, statm, status figures, column titles */
 }
 
@@ -226,7 +227,7 @@ static void mapview_draw(struct app *a)
 	for (int k = 0; k < M_N; k++)
 		if (w[k])
 			draw_text(3, table_col_x(w, k), w[k], mcols[k].title, ST_TITLE, mcols[k].right);
-	int top = mapview_list_top(), n = a->maps.n ? GROUP_ROWS + (int)a->maps.n : 0;
+	int top = mapview_list_top(a), n = a->maps.n ? GROUP_ROWS + (int)a->maps.n : 0;
 	list_resize(&a->ml, n, LINES - top - 1);
 	if (!n) {
 		char t[128];

@@ -10,12 +10,14 @@
 #include "model/cgnorm.h"
 #include "model/diagnose.h"
 #include "tui/app.h"
+#include "tui/config.h"
 #include "tui/draw.h"
 #include "tui/find.h"
 #include "util/xalloc.h"
 #include "tui/term.h"
 #include "widgets/format.h"
 #include "widgets/spark.h"
+#include "widgets/split.h"
 #include "widgets/table.h"
 #include "widgets/tree.h"
 
@@ -29,15 +31,30 @@ static int header_lines(void)
 	return LINES >= 16 ? 4 : LINES >= 8 ? 1 : 0;
 }
 
-static int overview_list_top(void)
+static int overview_list_top(const struct app *a)
 {
+	(void)a;
 	return header_lines() + 1; /* + the column titles */
 }
 
-/* The cgroup rows: what the header, the events pane and the footer leave. */
+#define SPLIT_MIN_TREE 2 /* column titles and a cgroup */
+#define SPLIT_MIN_PANE 6 /* title, column titles and 4 processes */
+
+/* What the header, the events pane and the footer leave: the tree (its
+ * titles and rows) above the selected cgroup's processes, the tree as
+ * long as it needs up to its share (a->split); a short screen has the tree
+ * only. */
+static struct split layout(const struct app *a)
+{
+	int avail = LINES - header_lines() - 1 - eventview_pane_lines(a, LINES);
+	if (!a->nrows)
+		return split_rows(avail, avail, 100, 0, 0);
+	return split_rows(avail, (int)a->nrows + 1, a->split, SPLIT_MIN_TREE, SPLIT_MIN_PANE);
+}
+
 static int list_height(const struct app *a)
 {
-	return LINES - overview_list_top() - 1 - eventview_pane_lines(a, LINES);
+	return layout(a).top - 1;
 }
 
 /* Colour of a cgroup's row: how much of its effective limit is taken by
@@ -316,10 +333,26 @@ static void table(struct app *a, int top)
 static void footer(struct app *a)
 {
 	char note[96];
+	if (a->pane_focus) {
+		const struct key_hint pane[] = {
+			{ find_filter_note(a, note, sizeof(note)), 0 },
+			{ "F1 Help", 0 },
+			{ "Enter Detail", 1 },
+			{ "Tab Tree", 1 },
+			{ "i Cgroup", 2 },
+			{ "/ Search", 2 },
+			{ "\\ Filter", 3 },
+			{ "< > Sort", 2 },
+			{ "q Quit", 0 },
+		};
+		draw_footer(a->status, pane, sizeof(pane) / sizeof(pane[0]));
+		return;
+	}
 	const struct key_hint hints[] = {
 		{ find_filter_note(a, note, sizeof(note)), 0 },
 		{ "F1 Help", 0 },
 		{ "Enter Procs", 1 },
+		{ "Tab Pane", 2 },
 		{ "i Detail", 2 },
 		{ "a All", 3 },
 		{ "/ Search", 2 },
@@ -342,8 +375,11 @@ static void overview_draw(struct app *a)
 	}
 	if (h)
 		status_line(a, h - 1);
-	list_resize(&a->cgl, a->cgl.n, list_height(a));
+	struct split s = layout(a);
+	list_resize(&a->cgl, a->cgl.n, s.top - 1);
 	table(a, h);
+	if (s.bottom)
+		procview_pane(a, h + s.top, s.bottom, a->pane_focus);
 	int ph = eventview_pane_lines(a, LINES);
 	if (ph)
 		eventview_pane(a, LINES - 1 - ph, ph);
@@ -351,6 +387,20 @@ static void overview_draw(struct app *a)
 }
 
 /* ---- rows, selection and keys ---- */
+
+static const struct cg_sample *selected_cg(const struct app *a);
+
+/* The pane under the tree: the selected cgroup's processes, while the
+ * overview is the screen shown (the process screen has them else). */
+static void follow(struct app *a)
+{
+	struct split s = layout(a);
+	const struct cg_sample *c = selected_cg(a);
+	if (!s.bottom || !c)
+		a->pane_focus = 0;
+	else if (a->view == VIEW_OVERVIEW)
+		procview_follow(a, c->path, header_lines() + s.top, s.bottom);
+}
 
 /* The rows of the current sample, the selection kept by cgroup path. */
 static void overview_update(struct app *a)
@@ -363,6 +413,7 @@ static void overview_update(struct app *a)
 			sel = (int)i;
 	a->cgl.sel = sel;
 	list_resize(&a->cgl, (int)a->nrows, list_height(a));
+	follow(a);
 }
 
 static const struct cg_sample *selected_cg(const struct app *a)
@@ -373,8 +424,24 @@ static const struct cg_sample *selected_cg(const struct app *a)
 static void remember(struct app *a)
 {
 	const struct cg_sample *c = selected_cg(a);
+	int moved = !c || !a->sel_path || strcmp(c->path, a->sel_path) != 0;
 	free(a->sel_path);
 	a->sel_path = c ? xstrdup(c->path) : NULL;
+	if (moved) /* the pane follows the selection */
+		follow(a);
+	if (a->pane_focus)
+		procpane_screen.remember(a);
+}
+
+static void overview_prepare(struct app *a)
+{
+	if (layout(a).bottom)
+		procpane_screen.prepare(a); /* the pane's rows in view */
+}
+
+static const struct screen *focus(const struct app *a)
+{
+	return a->pane_focus ? &procpane_screen : NULL;
 }
 
 static void open_procs(struct app *a, int ch)
@@ -414,8 +481,29 @@ static void fold(struct app *a, int ch)
 	overview_update(a);
 }
 
+static void to_pane(struct app *a, int ch)
+{
+	(void)ch;
+	if (layout(a).bottom && selected_cg(a))
+		a->pane_focus = 1;
+	else
+		snprintf(a->status, sizeof(a->status), "no room for the processes under the tree: Enter shows them");
+}
+
+/* { } or Shift-Up, Shift-Down: the tree's share of the rows. */
+static void resize_split(struct app *a, int ch)
+{
+	int d = ch == '{' || ch == KEY_SR ? -10 : 10;
+	a->split = a->split + d < SPLIT_MIN ? SPLIT_MIN : a->split + d > SPLIT_MAX ? SPLIT_MAX : a->split + d;
+	snprintf(a->status, sizeof(a->status), "the tree takes up to %d%% of the rows", a->split);
+	overview_update(a);
+}
+
 static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_procs),
+	KEY_ACTION_PANE(to_pane),
+	{ .keys = { '{', '}', KEY_SR, KEY_SF }, .names = "{ } Shift-Up/Down", .does = "tree smaller, larger",
+	  .fn = resize_split },
 	KEY_ACTION_DETAIL(detail),
 	{ .keys = { 'a' }, .names = "a", .does = "all processes", .fn = all_procs },
 	{ .keys = { 't', KEY_F(5) }, .names = "t F5", .does = "tree or flat (largest first)", .fn = tree_flat },
@@ -443,6 +531,8 @@ const struct screen overview_screen = {
 	.nkeys = sizeof(keys) / sizeof(keys[0]),
 	.update = overview_update,
 	.remember = remember,
+	.prepare = overview_prepare,
+	.focus = focus,
 	.draw = overview_draw,
 	.list = list,
 	.list_top = overview_list_top,

@@ -28,13 +28,13 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_USS] = { .title = "USS", .min = 6, .max = 7, .prio = 3, .right = 1 },
 	[PC_OOM] = { .title = "OOMSC", .min = 5, .max = 5, .prio = 1, .right = 1 },
 	[PC_ADJ] = { .title = "ADJ", .min = 5, .max = 5, .prio = 3, .right = 1 },
-	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 2, .flex = 1 },
+	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 3, .flex = 1 },
 	[PC_CMD] = { .title = "COMMAND", .min = 10, .max = 0, .prio = 0, .flex = 1 },
 };
 
-static int procview_list_top(void)
+static int procview_list_top(const struct app *a)
 {
-	return 2; /* title, column titles */
+	return a->proc_top; /* under a title and the column titles */
 }
 
 /* path (NULL: in no cgroup shown) is in the subtree shown. */
@@ -85,8 +85,9 @@ static void ghost_of(struct ghost *g, const struct event *ev, double now)
 		snprintf(g->user, sizeof(g->user), "%llu", (unsigned long long)k->uid.v);
 	else
 		snprintf(g->user, sizeof(g->user), "N/A");
+	/* its program without its directory: the row is long already */
 	snprintf(g->cmd, sizeof(g->cmd), "OOM-KILLED %s ago: %s", fmt_age(age, sizeof(age), now - ev->mono),
-		 v->cmdline[0] ? v->cmdline : k->comm);
+		 v->cmdline[0] ? fmt_command(v->cmdline, 0) : k->comm);
 	d->user = g->user;
 	d->comm = d->cmdline = g->cmd;
 }
@@ -226,7 +227,7 @@ static void carry_smaps(struct app *a, struct proc_sample *p)
  * by since it was last read, else the last reading is kept. */
 static void fetch_visible(struct app *a)
 {
-	list_resize(&a->pl, a->pl.n, LINES - procview_list_top() - 1);
+	list_resize(&a->pl, a->pl.n, a->proc_rows);
 	int smaps = clock_mono() - a->smaps_at >= 1.0;
 	size_t top = (size_t)(a->pl.top > 0 ? a->pl.top : 0), n = 0;
 	size_t from = top > a->nghost ? top - a->nghost : 0, end = top + (size_t)a->pl.height - a->nghost;
@@ -291,7 +292,8 @@ static void filter_rows(struct app *a)
 	a->nprow = n;
 }
 
-static void procview_update(struct app *a)
+/* The rows, in the place the screen showing them set. */
+static void rows_update(struct app *a)
 {
 	struct sample *s = a->cur;
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
@@ -315,8 +317,30 @@ static void procview_update(struct app *a)
 		if (row_proc(a, i, &g)->pid == a->sel_pid && (a->sel_ghost == ((size_t)i < a->nghost)))
 			a->pl.sel = i;
 	}
-	list_resize(&a->pl, n, LINES - procview_list_top() - 1);
+	list_resize(&a->pl, n, a->proc_rows);
 	fetch_visible(a);
+}
+
+/* The process screen: the rows under its title and column titles, down
+ * to the footer. */
+static void procview_update(struct app *a)
+{
+	a->proc_top = 2;
+	a->proc_rows = LINES - 3;
+	rows_update(a);
+}
+
+void procview_follow(struct app *a, const char *path, int y, int h)
+{
+	if (!a->proc_cg || !path || strcmp(a->proc_cg, path) != 0) {
+		free(a->proc_cg);
+		a->proc_cg = path ? xstrdup(path) : NULL;
+		a->pl = (struct listview){ 0 };
+		a->sel_pid = a->sel_ghost = 0;
+	}
+	a->proc_top = y + 2;
+	a->proc_rows = h - 2;
+	rows_update(a);
 }
 
 /* ---- drawing ---- */
@@ -361,8 +385,9 @@ static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, 
 	}
 	case PC_CMD: {
 		char cmd[600];
-		snprintf(cmd, sizeof(cmd), "%s%s", victim ? "[next OOM] " : "",
-			 d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A");
+		const char *line = d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A";
+		const char *mark = victim ? "[next OOM] " : "";
+		snprintf(cmd, sizeof(cmd), "%s%s", mark, fmt_command(line, w - (int)strlen(mark)));
 		draw_text(y, x, w, cmd, rs, 0);
 		break;
 	}
@@ -379,7 +404,7 @@ static const char *sort_mark(int ascending)
 	return ascending ? "A" : "v";
 }
 
-static void titles(const struct app *a, const int *w)
+static void titles(const struct app *a, const int *w, int y, int focused)
 {
 	char t[256];
 	char killed[48] = "";
@@ -387,35 +412,40 @@ static void titles(const struct app *a, const int *w)
 		snprintf(killed, sizeof(killed), " and %zu OOM-killed", a->nghost);
 	snprintf(t, sizeof(t), " Processes %s%s: %zu%s", a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
 		 a->nprow, killed);
-	draw_text(0, 0, COLS, t, ST_NORMAL, 0);
-	draw_clear(1, 0, COLS, ST_TITLE);
+	draw_text(y, 0, COLS, t, focused ? ST_NORMAL : ST_DIM, 0);
+	draw_clear(y + 1, 0, COLS, ST_TITLE);
 	for (int k = 0; k < PC_N; k++) {
 		if (!w[k])
 			continue;
 		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? sort_mark(a->sort_asc) : "");
-		draw_text(1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
+		draw_text(y + 1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
+	}
+}
+
+void procview_pane(struct app *a, int y, int h, int focused)
+{
+	int w[PC_N];
+	table_layout(pcols, PC_N, COLS, w);
+	titles(a, w, y, focused);
+	for (int i = 0; i < h - 2 && i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
+		struct ghost g;
+		const struct proc_sample *p = row_proc(a, a->pl.top + i, &g);
+		if (!p)
+			continue;
+		int ry = a->proc_top + i, sel = focused && a->pl.top + i == a->pl.sel;
+		int victim = next_victim(a, p);
+		enum style rs = sel ? ST_SELECTED : !p->id ? ST_OOM : victim ? ST_WARN : ST_NORMAL; /* id 0: a ghost */
+		if (rs != ST_NORMAL)
+			draw_clear(ry, 0, COLS, rs);
+		for (int k = 0; k < PC_N; k++)
+			if (w[k])
+				cell(ry, table_col_x(w, k), w[k], (enum pcol)k, p, victim, rs);
 	}
 }
 
 static void procview_draw(struct app *a)
 {
-	int w[PC_N];
-	table_layout(pcols, PC_N, COLS, w);
-	titles(a, w);
-	for (int i = 0; i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
-		struct ghost g;
-		const struct proc_sample *p = row_proc(a, a->pl.top + i, &g);
-		if (!p)
-			continue;
-		int y = procview_list_top() + i, sel = a->pl.top + i == a->pl.sel;
-		int victim = next_victim(a, p);
-		enum style rs = sel ? ST_SELECTED : !p->id ? ST_OOM : victim ? ST_WARN : ST_NORMAL; /* id 0: a ghost */
-		if (rs != ST_NORMAL)
-			draw_clear(y, 0, COLS, rs);
-		for (int k = 0; k < PC_N; k++)
-			if (w[k])
-				cell(y, table_col_x(w, k), w[k], (enum pcol)k, p, victim, rs);
-	}
+	procview_pane(a, 0, LINES - 1, 1);
 	char note[96];
 	const struct key_hint hints[] = {
 		{ find_filter_note(a, note, sizeof(note)), 0 },
@@ -441,7 +471,7 @@ static void click_title(struct app *a, int x)
 			if ((int)a->sort == k)
 				a->sort_asc = !a->sort_asc;
 			a->sort = (enum pcol)k;
-			procview_update(a);
+			rows_update(a);
 		}
 }
 
@@ -505,7 +535,7 @@ static void sort_column(struct app *a, int ch)
 		a->sort = a->sort > 0 ? a->sort - 1 : PC_N - 1;
 	else
 		a->sort = (a->sort + 1) % PC_N;
-	procview_update(a);
+	rows_update(a);
 }
 
 /* htop's M: by resident memory, largest first. */
@@ -514,24 +544,45 @@ static void sort_res(struct app *a, int ch)
 	(void)ch;
 	a->sort = PC_RES;
 	a->sort_asc = 0;
-	procview_update(a);
+	rows_update(a);
 }
 
 static void invert(struct app *a, int ch)
 {
 	(void)ch;
 	a->sort_asc = !a->sort_asc;
-	procview_update(a);
+	rows_update(a);
 }
+
+/* Sorting, in the screen and in the pane. */
+#define SORT_ACTIONS                                                                                         \
+	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6",                                   \
+	  .does = "sort by the column before, after", .fn = sort_column },                                   \
+	{ .keys = { 'M' }, .names = "M", .does = "sort by RES, largest first", .fn = sort_res },             \
+	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert }
 
 static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_maps),
 	KEY_ACTION_DETAIL(detail),
 	KEY_ACTION_BACK(back),
-	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6", .does = "sort by the column before, after",
-	  .fn = sort_column },
-	{ .keys = { 'M' }, .names = "M", .does = "sort by RES, largest first", .fn = sort_res },
-	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert },
+	SORT_ACTIONS,
+};
+
+/* Esc, Tab in the pane: the keys back to the tree above. */
+static void unfocus(struct app *a, int ch)
+{
+	(void)ch;
+	a->pane_focus = 0;
+}
+
+/* The pane under the overview's tree has the process screen's keys, but
+ * Esc and Tab go back to the tree. */
+static const struct key_action pane_keys[] = {
+	KEY_ACTION_ENTER(open_maps),
+	KEY_ACTION_DETAIL(detail),
+	KEY_ACTION_BACK(unfocus),
+	KEY_ACTION_PANE(unfocus),
+	SORT_ACTIONS,
 };
 
 static struct listview *list(struct app *a)
@@ -555,7 +606,24 @@ const struct screen procview_screen = {
 	.list = list,
 	.list_top = procview_list_top,
 	.filter = filter_text,
-	.refilter = procview_update,
+	.refilter = rows_update,
+	.row_matches = procview_row_matches,
+	.before_search = procview_details_all,
+	.click_title = click_title,
+};
+
+/* Not a screen of its own: the overview hands it the keys (its focus hook)
+ * and draws it (procview_pane); updates come through procview_follow. */
+const struct screen procpane_screen = {
+	.name = "processes pane",
+	.keys = pane_keys,
+	.nkeys = sizeof(pane_keys) / sizeof(pane_keys[0]),
+	.remember = remember,
+	.prepare = fetch_visible,
+	.list = list,
+	.list_top = procview_list_top,
+	.filter = filter_text,
+	.refilter = rows_update,
 	.row_matches = procview_row_matches,
 	.before_search = procview_details_all,
 	.click_title = click_title,

@@ -47,7 +47,7 @@ struct screen {
 	void (*prepare)(struct app *a);
 	void (*draw)(struct app *a);
 	struct listview *(*list)(struct app *a); /* the list the moving keys move */
-	int (*list_top)(void);			  /* screen rows above that list */
+	int (*list_top)(const struct app *a);	  /* screen rows above that list */
 	/* Search and filter (tui/find.c); NULL where the screen has neither. */
 	char *(*filter)(struct app *a);		/* the filter text, sizeof(a->cg_filter) long */
 	void (*refilter)(struct app *a);	/* apply a changed filter */
@@ -55,7 +55,15 @@ struct screen {
 	void (*before_search)(struct app *a); /* fetch what matching needs, for every row */
 	/* A click on the column titles at x (may be NULL). */
 	void (*click_title)(struct app *a, int x);
+	/* The pane of this screen that has the keys and the moving keys' list
+	 * now (app_keyed), or NULL: the screen itself. */
+	const struct screen *(*focus)(const struct app *a);
 };
+
+/* Tab: between the overview's cgroup tree and its process pane. */
+#define KEY_ACTION_PANE(f)                                                                                   \
+	{ .keys = { '\t', KEY_BTAB }, .names = "Tab", .does = "between the cgroups and their processes below",   \
+	  .fn = (f) }
 
 /* The screens, one file each. */
 extern const struct screen overview_screen; /* tui/overview.c */
@@ -63,5 +71,6 @@ extern const struct screen procview_screen; /* tui/procview.c */
 extern const struct screen infoview_screen; /* tui/infoview.c */
 extern const struct screen mapview_screen;  /* tui/mapview.c */
 extern const struct screen eventview_screen; /* tui/eventview.c */
+extern const struct screen procpane_screen; /* tui/procview.c: the processes under the overview's tree */
 
 #endif

@@ -23,6 +23,7 @@ void settings_load(struct app *a)
 	a->file_interval = c.interval;
 	a->interval = a->opt->delay_set ? a->opt->delay : c.interval; /* -d overrides, is not saved */
 	a->tree = c.tree;
+	a->split = c.split;
 	a->warn_pct = c.warn_pct;
 	a->crit_pct = c.crit_pct;
 	a->sort_asc = c.sort_asc;
@@ -53,6 +54,7 @@ int settings_save(const struct app *a, char *err, size_t errlen)
 	c.crit_pct = a->crit_pct;
 	c.interval = a->interval_keyed ? a->interval : a->file_interval;
 	c.tree = a->tree;
+	c.split = a->split;
 	c.folds = a->folds; /* borrowed: not freed here */
 	return config_save(&c, err, errlen);
 }

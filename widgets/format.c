@@ -144,3 +144,12 @@ char *fmt_tail(char *out, size_t n, const char *text, int w)
 	snprintf(out, n, "...%s", tail);
 	return out;
 }
+
+const char *fmt_command(const char *cmd, int w)
+{
+	size_t prog = strcspn(cmd, " ");
+	if (strlen(cmd) <= (size_t)(w > 0 ? w : 0) || cmd[0] == '[') /* fits; a kernel thread's [name] */
+		return cmd;
+	const char *slash = memrchr(cmd, '/', prog);
+	return slash && slash + 1 < cmd + prog ? slash + 1 : cmd; /* a name after the last slash */
+}

@@ -38,4 +38,9 @@ char *sanitize(char *out, size_t n, const char *in);
  * the left as "...tail" when longer: the tail of a cgroup path names it. */
 char *fmt_tail(char *out, size_t n, const char *text, int w);
 
+/* A command line for a column w wide: whole when it fits, else without the
+ * directory of its program ("/usr/bin/python3 x.py" -> "python3 x.py"), so
+ * its arguments stay in view; cut at the end by whoever draws it. */
+const char *fmt_command(const char *cmd, int w);
+
 #endif

@@ -170,6 +170,54 @@ check tui_wait "USAGE TREND"
 pass
 fi
 
+if step split "split overview: the selected cgroup's processes under the tree"; then
+# pane_at SIZE: the line the pane's title is on ("" when there is none)
+pane_at() { tui_screen | grep -n "^ Processes in " | cut -d: -f1; }
+for size in "200 50" "120 40" "80 24"; do
+  tui_start $size "$HR" --root "$FX"
+  check tui_wait "hr-swap"
+  # under the header (4 lines), the column titles and the 5 cgroups: the
+  # tree needs 6 rows of the (rows - 5) it may have half of, and takes them
+  check tui_wait " Processes in /: "
+  [ "$(pane_at)" = 11 ] || fail "${size% *}x${size#* }: the pane starts on line $(pane_at), not 11"
+  tui_keys Down Down                # the child: the pane follows the selection
+  check tui_wait " Processes in /hr-fixture/child: 1"
+  tui_screen | grep -qE "^ +112 root .* hog( 100 100 0 600)? *$" || fail "${size% *}x${size#* }: the child's hog is not in the pane"
+  tui_screen | grep -q "^ *115 " && fail "${size% *}x${size#* }: /hr-swap's hog in the child's pane"
+done
+tui_keys End                        # the last cgroup
+check tui_wait " Processes in /hr-swap: 1"
+tui_keys Tab                        # the keys go to the pane: Enter opens the process
+check tui_wait "Tab Tree"
+tui_keys Enter
+check tui_wait "Process 115 in /hr-swap: hog 96 8 10 600"
+tui_keys Escape                     # back to the overview, the pane still has the keys
+check tui_wait "Tab Tree"
+tui_keys Tab Up                     # the tree has them again: Up moves in it
+check tui_wait "Tab Pane"
+check tui_wait " Processes in /hr-fixture/idle: 0"
+# a tree longer than its share: 30 cgroups on 80x24 (19 rows under the
+# header) take 9 rows (half, titles included), the pane the other 10
+tmp=$(mktemp -d); cp -a "$FX/." "$tmp/"
+for i in $(seq 1 25); do mkdir "$tmp/sys/fs/cgroup/g$i" && : > "$tmp/sys/fs/cgroup/g$i/cgroup.procs"; done
+tui_start 80 24 "$HR" --root "$tmp"
+check tui_wait " Processes in /: "
+[ "$(pane_at)" = 14 ] || fail "80x24 with 30 cgroups: the pane starts on line $(pane_at), not 14"
+tui_keys '}' '}'                    # the tree's share to 70%: 13 rows
+check tui_wait "the tree takes up to 70% of the rows"
+[ "$(pane_at)" = 18 ] || fail "80x24 at 70%: the pane starts on line $(pane_at), not 18"
+tui_keys End                        # the selection scrolls within the tree's rows
+check tui_wait " Processes in /hr-swap: 1"
+[ "$(pane_at)" = 18 ] || fail "80x24: the pane moved when the tree scrolled"
+rm -rf "$tmp"; tmp=
+tui_start 40 10 "$HR" --root "$FX"  # too short: the tree only
+check tui_wait "hr-fixture"
+[ -z "$(pane_at)" ] || fail "40x10 shows a process pane"
+tui_keys Tab
+check tui_wait "no room for the processes under the tree"
+pass
+fi
+
 if step search "search and filter"; then
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
@@ -220,12 +268,14 @@ rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d) # from no settings, whatever ran b
 TUI_KEEP_CONFIG=1
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
-tui_keys t a '<' ']'               # flat, processes sorted by VIRT, every 2 s
+tui_keys t '}'                     # flat; the tree takes up to 60% of the rows
+check tui_wait "the tree takes up to 60% of the rows"
+tui_keys a '<' ']'                 # processes sorted by VIRT, every 2 s
 check tui_wait "VIRT▼"
 tui_keys q
 check tui_exit
 cfg="$TUI_CONFIG/headroom/config"
-for want in "sort = virt" "tree = 0" "interval = 2"; do
+for want in "sort = virt" "tree = 0" "interval = 2" "split = 60"; do
   grep -qxF "$want" "$cfg" || { cat "$cfg"; fail "the settings file lacks '$want'"; }
 done
 tui_start 120 40 "$HR" --root "$FX"
@@ -251,7 +301,7 @@ check tui_exit
 grep -qxF "interval = 0.1" "$cfg" || { cat "$cfg"; fail "an interval changed on screen was not saved"; }
 echo "colour = pink" >> "$cfg"
 tui_start 120 40 "$HR" --root "$FX"
-check tui_wait "config line 8: 'colour' wants a known key; skipped (the file is kept as it is)"
+check tui_wait "config line 9: 'colour' wants a known key; skipped (the file is kept as it is)"
 tui_keys t q
 check tui_exit
 grep -qxF "colour = pink" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
@@ -322,24 +372,24 @@ tui_screen | grep -qE "^CGROUP .* DIAGNOSIS *\$" || { tui_screen; fail "80x24 dr
 tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the child's row does not say limit^"; }
 # the footer keeps help and quit, dropping the least needed hints first
 foot=$(tui_screen | tail -n 1)
-[ "$foot" = "F1 Help  Enter Procs  i Detail  a All  / Search  \\ Filter  t Tree  q Quit" ] ||
+[ "$foot" = "F1 Help  Enter Procs  Tab Pane  i Detail  a All  / Search  \\ Filter  q Quit" ] ||
   fail "80x24: the footer reads '$foot'"
-tui_keys h                        # 23 lines of help in 22 rows: it scrolls
-check tui_wait "lines 1-21 of 23: Up Down PgUp PgDn; other keys close"
+tui_keys h                        # 25 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 25: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
 tui_keys PgDn
 check tui_wait "Any key closes this help"
-check tui_wait "lines 3-23 of 23"
+check tui_wait "lines 5-25 of 25"
 tui_keys x
-check tui_gone "lines 3-23 of 23"
+check tui_gone "lines 5-25 of 25"
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 tui_keys h                        # 8 rows: each line seen by scrolling
-check tui_wait "lines 1-7 of 23"
+check tui_wait "lines 1-7 of 25"
 tui_keys Down Down PgDn PgDn PgDn
-check tui_wait "lines 17-23 of 23"
+check tui_wait "lines 19-25 of 25"
 tui_keys k
-check tui_wait "lines 16-22 of 23"
+check tui_wait "lines 18-24 of 25"
 tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
@@ -478,7 +528,8 @@ if cg_find_self && CG=$(cg_make "hr-tui-oom-$$"); then
   # program; the ASan build's hog maps terabytes, touches more), OOMSC N/A
   # (the kill woke a sample: the second hog may be listed already)
   check tui_wait_re "^ Processes in $CG: [01] and [12] OOM-killed"
-  check tui_wait_re "^ *$victim +root +[0-9.]+[MGT] +[23][0-9]M +[0-9.]+[KM] +[0-9.]+[KM]? +N/A +N/A +N/A +1000 [#.]+ OOM-KILLED [0-9]s ago: $hog 24 24 0 600 *\$"
+  # (its program without the directory: the row says OOM-KILLED and its age first)
+  check tui_wait_re "^ *$victim +root +[0-9.]+[MGT] +[23][0-9]M +[0-9.]+[KM] +[0-9.]+[KM]? +N/A +N/A +N/A +1000 [#.]+ OOM-KILLED [0-9]s ago: hog 24 24 0 600 *\$"
   tui_keys Escape
   line="OOM kill: hog \\(pid $victim\\) in $CG; anon 2[4-9]M file [0-9.]+[KM] shmem 0; oom_score_adj 1000; limit 32M of that cgroup, usage 3[12][0-9.]*M"
   check tui_wait_re "^ +[0-9]s  $line *\$"
@@ -513,12 +564,17 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   tui_start 120 40 "$HR" run --parent "$CG" --name demo --limit 50M -d 0.2 -- \
     "$HR" eat --anon 100M --step 5M --every 0.2
   check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
+  # the lab cgroup and, under it, its processes: the command, live
+  check tui_wait " Processes in $CG/demo: 1"
+  check tui_wait_re "^ +[0-9]+ root .* headroom eat --anon 100M --step"  # its program's directory left out
   check tui_wait_re 'demo +[0-9.]+M +50M +[0-9.]+ .* limit in [0-9]s( \+[0-9])? *$' 5  # the approach, predicted
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
   check tui_wait_re "^COMMAND OOM-killed: headroom \\(pid [0-9]+\\), anon (49|50)M at its death; exit status 137; q ends the run and removes its cgroup *\$" 10
   # (the kill is told as it happens, the count comes with the next sample)
   # and said: the row's diagnosis
   tui_wait_re 'demo .* 1 +[0-9]+ +0 OOM-killed( \+[0-9])? *$' 2 || fail "the OOM kill is not counted and said on the cgroup's row"
+  # and its victim keeps a row under it
+  check tui_wait_re "^ +[0-9]+ root .* OOM-KILLED [0-9]+s ago: headroom eat"
   tui_keys q
   check tui_exit
   [ "$(tui_status)" = 137 ] || fail "headroom run exited $(tui_status), not COMMAND's 137"

@@ -22,7 +22,7 @@ static void test_parse(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_parse(&c,
 				      "# a comment\n\n sort = pss \nsort_ascending=1\nwarn_percent = 70\n"
-				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nfold = /a\nfold = /b/c\n",
+				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nsplit = 70\nfold = /a\nfold = /b/c\n",
 				      err, sizeof(err)),
 			 0);
 	assert_string_equal(c.sort, "pss");
@@ -31,6 +31,7 @@ static void test_parse(void **state)
 	assert_int_equal(c.crit_pct, 90);
 	assert_true(c.interval == 0.5);
 	assert_int_equal(c.tree, 0);
+	assert_int_equal(c.split, 70);
 	assert_int_equal(c.folds.n, 2);
 	assert_true(folds_has(&c.folds, "/b/c"));
 	assert_string_equal(err, "");
@@ -68,6 +69,11 @@ static void test_bad_lines(void **state)
 	assert_int_equal(c.warn_pct, 80);
 	assert_int_equal(c.crit_pct, 95);
 	config_free(&c);
+	config_defaults(&c); /* the tree's share: 20% to 80% */
+	assert_int_equal(config_parse(&c, "split = 19\nsplit = 81\nsplit = 80\n", err, sizeof(err)), 2);
+	assert_string_equal(err, "config line 1: 'split' wants a percentage from 20 to 80; skipped");
+	assert_int_equal(c.split, 80);
+	config_free(&c);
 }
 
 static void test_round_trip(void **state)
@@ -81,11 +87,13 @@ static void test_round_trip(void **state)
 	assert_string_equal(c.sort, "res");
 	snprintf(c.sort, sizeof(c.sort), "oom_score");
 	c.interval = 2.5;
+	c.split = 30;
 	folds_toggle(&c.folds, "/system.slice");
 	assert_int_equal(config_save(&c, err, sizeof(err)), 0); /* makes headroom/ */
 	assert_int_equal(config_load(&d, err, sizeof(err)), 0);
 	assert_string_equal(d.sort, "oom_score");
 	assert_true(d.interval == 2.5);
+	assert_int_equal(d.split, 30);
 	assert_true(folds_has(&d.folds, "/system.slice"));
 	assert_int_equal(config_path(path, sizeof(path)), 0);
 	FILE *f = fopen(path, "a");
@@ -94,7 +102,7 @@ static void test_round_trip(void **state)
 	fclose(f);
 	config_free(&d);
 	assert_int_equal(config_load(&d, err, sizeof(err)), -1);
-	assert_string_equal(err, "config line 9: 'nonsense' wants key = value; skipped");
+	assert_string_equal(err, "config line 10: 'nonsense' wants key = value; skipped");
 	config_free(&c);
 	config_free(&d);
 	unlink(path);

@@ -69,12 +69,30 @@ static void test_sanitize(void **state)
 	assert_string_equal(sanitize(b, 3, "a\xc3\xa9"), "a");
 }
 
+/* A command that does not fit drops its program's directory, at every
+ * width; one that fits, or has no directory, is shown as it is. */
+static void test_command(void **state)
+{
+	(void)state;
+	const char *cmd = "/work/main/build/headroom eat --anon 100M";
+	for (int w = -1; w <= 300; w++) {
+		const char *got = fmt_command(cmd, w);
+		assert_string_equal(got, w >= (int)strlen(cmd) ? cmd : "headroom eat --anon 100M");
+	}
+	assert_string_equal(fmt_command("sh /opt/capture.sh /cap", 3), "sh /opt/capture.sh /cap");
+	assert_string_equal(fmt_command("[kworker/0:1-events]", 3), "[kworker/0:1-events]");
+	assert_string_equal(fmt_command("./a/ x", 3), "./a/ x"); /* no program after the slash: whole */
+	assert_string_equal(fmt_command("/bin/x", 3), "x");
+	assert_string_equal(fmt_command("", 0), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_command),
 	};
 	return cmocka_run_group_tests_name("format", tests, NULL, NULL);
 }

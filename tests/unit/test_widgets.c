@@ -14,6 +14,7 @@
 #include "widgets/keybar.h"
 #include "widgets/listview.h"
 #include "widgets/spark.h"
+#include "widgets/split.h"
 #include "widgets/table.h"
 #include "widgets/tree.h"
 
@@ -247,12 +248,48 @@ static void test_keybar_every_width(void **state)
 	assert_string_equal(out, "F1 Help  q");
 }
 
+/* The split overview's rows at every height: the pane is all or nothing,
+ * the list never takes more than its share while the pane is shown, and
+ * it takes no more rows than it needs. */
+static void test_split_every_height(void **state)
+{
+	(void)state;
+	static const int pcts[] = { 20, 50, 80 };
+	for (int avail = -1; avail <= 300; avail++)
+		for (int need = 0; need <= 80; need++)
+			for (int p = 0; p < 3; p++) {
+				struct split s = split_rows(avail, need, pcts[p], 4, 6);
+				if (avail <= 0) {
+					assert_int_equal(s.top + s.bottom, 0);
+					continue;
+				}
+				assert_int_equal(s.top + s.bottom, avail);
+				if (!s.bottom)
+					continue;
+				assert_true(s.bottom >= 6);
+				assert_true(s.top >= 4);
+				assert_true(s.top <= (need > 4 ? need : 4));
+				assert_true(s.top <= 4 || s.top * 100 <= avail * pcts[p]);
+				/* the list is cut only when its share is used up */
+				assert_true(s.top == need || s.top == 4 || (s.top + 1) * 100 > avail * pcts[p]);
+			}
+	/* 80x24: 19 rows under the header; 6 cgroups and their titles */
+	struct split s = split_rows(19, 7, 50, 4, 6);
+	assert_int_equal(s.top, 7);
+	assert_int_equal(s.bottom, 12);
+	s = split_rows(19, 40, 50, 4, 6); /* many cgroups: half */
+	assert_int_equal(s.top, 9);
+	s = split_rows(8, 3, 50, 4, 6); /* 40x10: the tree only */
+	assert_int_equal(s.bottom, 0);
+	assert_int_equal(s.top, 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bar_every_width), cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_table_every_width), cmocka_unit_test(test_listview),
-		cmocka_unit_test(test_tree),		cmocka_unit_test(test_keybar_every_width),
+		cmocka_unit_test(test_tree),		cmocka_unit_test(test_keybar_every_width), cmocka_unit_test(test_split_every_height),
 	};
 	return cmocka_run_group_tests_name("widgets", tests, NULL, NULL);
 }
