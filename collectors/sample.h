@@ -26,6 +26,8 @@ struct cg_norm {
 	val_t eff_limit;		  /* smallest limit from here to the root */
 	int eff_from;			  /* index of the cgroup setting it; EFF_FROM_BASE: an ancestor
 					     outside the view (sample.base_eff_from); EFF_FROM_NONE: no limit */
+	int usage_no_kernel; /* v1's root: the kernel counts its usage from page counts, without
+				kernel memory, so it can be below a child's */
 };
 #define EFF_FROM_BASE (-1)
 #define EFF_FROM_NONE (-2)

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 /* NF a measurement, NS a setting (a limit or protection someone wrote) */
 #define NF(name, v2, v1) { #name, offsetof(struct cg_norm, name), v2, v1, 0 }
@@ -104,6 +105,7 @@ static void norm_v1(struct cg_sample *c)
 {
 	struct cg_norm *n = &c->n;
 	n->usage = c->f[F1_USAGE];
+	n->usage_no_kernel = strcmp(c->path, "/") == 0; /* mem_cgroup_usage() of the root */
 	n->limit = c->f[F1_LIMIT];
 	n->anon = st(c, "total_rss");
 	n->shmem = st(c, "total_shmem");

@@ -56,8 +56,9 @@ static void cg_name(char *out, size_t n, const struct cg_sample *c)
 {
 	char name[CG_NAME_W + 8];
 	int indent = c->depth * 2 > 16 ? 16 : c->depth * 2;
-	fmt_tail(name, sizeof(name), c->parent < 0 ? c->path : c->name, CG_NAME_W - indent);
-	snprintf(out, n, "%*s%s", indent, "", name);
+	const char *note = c->n.usage_no_kernel ? " (excl. kernel)" : "";
+	fmt_tail(name, sizeof(name), c->parent < 0 ? c->path : c->name, CG_NAME_W - indent - (int)strlen(note));
+	snprintf(out, n, "%*s%s%s", indent, "", name, note);
 }
 
 static void print_cgroups(FILE *f, const struct sample *s)

@@ -57,13 +57,13 @@ int draw_text(int y, int x, int width, const char *text, enum style st, int righ
 	return cols;
 }
 
-void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
-	      const struct bar_mark_at *marks, int nmarks)
+int draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
+	     const struct bar_mark_at *marks, int nmarks)
 {
 	if (width <= 0)
-		return;
+		return 0;
 	int *cells = xcalloc((size_t)width, sizeof(int));
-	bar_layout(cells, width, segs, nseg, total, NULL);
+	int filled = bar_layout(cells, width, segs, nseg, total, NULL);
 	for (int i = 0; i < width; i++) {
 		enum style st = cells[i] == BAR_EMPTY ? ST_FREE : (enum style)cells[i];
 		attrset(style_attr(st));
@@ -76,6 +76,7 @@ void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uin
 		}
 	attrset(A_NORMAL);
 	free(cells);
+	return filled;
 }
 
 void draw_spark(int y, int x, int width, const double *vals, double min, double max, enum style st)

@@ -17,12 +17,13 @@
 int draw_text(int y, int x, int width, const char *text, enum style st, int right);
 
 /* A stacked bar: bar_layout's cells, each drawn with its segment's style
- * and character; marks (cell, style) drawn over them. */
+ * and character; marks (cell, style) drawn over them. Returns the cells
+ * the segments filled. */
 struct bar_mark_at {
 	int cell;
 	enum style st;
 };
-void draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
+int draw_bar(int y, int x, int width, const struct bar_seg *segs, int nseg, uint64_t total,
 	      const struct bar_mark_at *marks, int nmarks);
 
 /* A sparkline of vals (NAN = gap) on the scale min..max. */

@@ -12,6 +12,7 @@
 static const char *const legend[] = {
 	"Bars: # anon  K kernel  S shmem  = active  - inactive file  ~ swap  | mark",
 	"LIMIT ^: set by an ancestor. Colour: headroom left, cache reclaimable.",
+	"No limit: bar and %LIM against RAM (%LIM r); trend 0 to the figure after it.",
 	"Any key closes this help.",
 };
 

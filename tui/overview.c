@@ -214,10 +214,38 @@ static int cg_segs(struct bar_seg *out, const struct cg_norm *n)
 	return k;
 }
 
+/* What a cgroup's bar and %LIM are against: the limit that applies (its
+ * own or an ancestor's), else the machine's RAM (*ram set). */
+static val_t bar_ref(const struct app *a, const struct cg_sample *c, int *ram)
+{
+	*ram = !val_is_ok(c->n.eff_limit);
+	return *ram ? a->cur->sys.mem_total : c->n.eff_limit;
+}
+
+/* The end of a bar against RAM says so, where the bar and its marks leave
+ * room: "of 24G RAM", or "RAM" in a narrow one. */
+static void ram_label(int y, int x, int w, int filled, val_t ram, const struct bar_mark_at *m, int nm)
+{
+	char b[32];
+	snprintf(b, sizeof(b), "of %s RAM", B(ram));
+	int len = (int)strlen(b);
+	if (w < len + 10) {
+		snprintf(b, sizeof(b), "RAM");
+		len = 3;
+	}
+	int at = x + w - len;
+	for (int i = 0; i < nm; i++)
+		if (m[i].cell >= w - len - 1)
+			return;
+	if (w >= len + 4 && filled < w - len - 1)
+		draw_text(y, at, len, b, ST_DIM, 0);
+}
+
 static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sample *c)
 {
 	const struct cg_norm *n = &c->n;
-	val_t total = val_is_ok(n->eff_limit) ? n->eff_limit : a->cur->sys.mem_total;
+	int ram;
+	val_t total = bar_ref(a, c, &ram);
 	if (!val_is_ok(total))
 		return; /* nothing to draw it against */
 	struct bar_seg segs[6];
@@ -229,7 +257,30 @@ static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sam
 	for (int i = 0; i < 4; i++)
 		if (val_is_ok(at[i]) && at[i].v > 0)
 			marks[nm++] = (struct bar_mark_at){ bar_mark_cell(at[i].v, total.v, w), st[i] };
-	draw_bar(y, x, w, segs, nseg, total.v, marks, nm);
+	int filled = draw_bar(y, x, w, segs, nseg, total.v, marks, nm);
+	if (!filled && nseg) { /* less than a cell: its largest part gets one, as a sparkline's level 1 */
+		const struct bar_seg *big = &segs[0];
+		for (int i = 1; i < nseg; i++)
+			big = segs[i].value > big->value ? &segs[i] : big;
+		if (big->value)
+			filled = draw_bar(y, x, 1, big, 1, big->value, NULL, 0);
+	}
+	if (ram)
+		ram_label(y, x, w, filled, total, marks, nm);
+}
+
+/* %LIM: of the limit that applies; of RAM where none does, marked "r". */
+static void pct_cell(int y, int x, int w, const struct app *a, const struct cg_sample *c, enum style rs)
+{
+	char b[16];
+	int ram;
+	val_t ref = bar_ref(a, c, &ram);
+	fmt_pct(b, sizeof(b), c->n.usage, ref);
+	if (ram && strcmp(b, "N/A") != 0) {
+		double pct = atof(b);
+		snprintf(b, sizeof(b), pct >= 99.95 ? "%.0fr" : "%.1fr", pct);
+	}
+	draw_text(y, x, w, b, rs, 1);
 }
 
 static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_sample *c)
@@ -237,13 +288,26 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 	double v[48];
 	if (w > 48)
 		w = 48;
-	history_buckets(history_cg(&a->drv.hist, c->id), a->cur->mono, TREND_SPAN, v, w);
-	/* Against the limit, so the approach to it shows; without one, the
-	 * shape of the usage between its low and high over the span. */
-	if (val_is_ok(c->n.eff_limit))
+	const struct hist_series *h = history_cg(&a->drv.hist, c->id);
+	/* Against the limit, so the approach to it shows (the LIMIT column
+	 * says the scale); without one, from 0 to the span's highest, said at
+	 * the line's end: a usage that only wobbles draws flat. */
+	if (val_is_ok(c->n.eff_limit)) {
+		history_buckets(h, a->cur->mono, TREND_SPAN, v, w);
 		draw_spark(y, x, w, v, 0, (double)c->n.eff_limit.v, headroom_style(a, c));
-	else
-		draw_spark(y, x, w, v, spark_min(v, w), spark_max(v, w), ST_NORMAL);
+		return;
+	}
+	char top[16] = "";
+	if (w >= 10) { /* the scale's top, from the whole span */
+		history_buckets(h, a->cur->mono, TREND_SPAN, v, w);
+		if (spark_max(v, w) > 0)
+			fmt_size(top, sizeof(top), (uint64_t)spark_max(v, w));
+	}
+	int sw = top[0] ? w - (int)strlen(top) - 1 : w;
+	history_buckets(h, a->cur->mono, TREND_SPAN, v, sw);
+	draw_spark(y, x, sw, v, 0, spark_max(v, sw) > 0 ? spark_max(v, sw) : 1, ST_NORMAL);
+	if (top[0])
+		draw_text(y, x + sw + 1, w - sw - 1, top, ST_DIM, 0);
 }
 
 /* A row's name: tree branches and the last path component, or a whole path
@@ -258,8 +322,9 @@ static void cg_name(char *b, size_t n, const struct app *a, const struct cg_row 
 		snprintf(b, n, "%s%s", pre, c->name);
 		return;
 	}
-	fmt_tail(tail, sizeof(tail), c->path, w - (a->tree ? 2 : 0)); /* the root's prefix: 2 columns at most */
-	snprintf(b, n, "%s%s", pre, tail);
+	const char *note = c->n.usage_no_kernel ? " (excl. kernel)" : ""; /* v1's root: see cg_norm */
+	fmt_tail(tail, sizeof(tail), c->path, w - (a->tree ? 2 : 0) - (int)strlen(note)); /* the root's prefix: 2 columns at most */
+	snprintf(b, n, "%s%s%s", pre, tail, note);
 }
 
 /* The most pressing diagnosis, "+N" more; coloured by how pressing (rs:
@@ -291,7 +356,7 @@ static void cg_cell(int y, int x, int w, int col, const struct app *a, const str
 		snprintf(b, sizeof(b), "%s%s", B(n->eff_limit), n->eff_from != r->cg && n->eff_from != EFF_FROM_NONE ? "^" : "");
 		draw_text(y, x, w, b, rs, 1);
 		break;
-	case C_PCT: draw_text(y, x, w, fmt_pct(b, sizeof(b), n->usage, n->eff_limit), rs, 1); break;
+	case C_PCT: pct_cell(y, x, w, a, c, rs); break;
 	case C_BAR: cg_bar(y, x, w, a, c); break;
 	case C_TREND: cg_trend(y, x, w, a, c); break;
 	case C_OOM: {

@@ -79,6 +79,13 @@ check tui_wait_row "├─-hr-fixture" "├─-hr-fixture            150M      2
 check tui_wait_row "child" "│ ├──child               150M     200M^  74.8 #########S---      <trend>    1      0     1 limit^"
 check tui_wait_row "idle" "│ └──idle                   0     200M^   0.0 |        |         <trend>    0      0     0"
 check tui_wait_row "hr-swap" "└──hr-swap                64M       64M  99.8 ################## <trend>    0      0     1 next: hog"
+# /: no limit applies, so its bar and %LIM are against MemTotal (492847104
+#  bytes; usage N/A at the v2 root: %LIM N/A), and the bar's end says so
+#  ("RAM": 18 cells have no room for "of 470M RAM"): anon 171941888 ->
+#  6.28 -> 6 '#'; + kernel 1798144 -> 6.35 -> 6; + shmem 11333632 -> 6.76
+#  -> 7 (one 'S'); + active_file 208896 -> 7; + inactive_file 41947136 ->
+#  8.30 -> 8 (one '-'); no trend to scale (usage N/A)
+check tui_wait_row "-/" "-/                        N/A unlimited   N/A ######S-       RAM <trend>  N/A    N/A    51"
 # rows in tree order, the child under its parent
 echo "$s" | awk '/hr-fixture/ {a=NR} /child/ {b=NR} END {exit !(a && b == a + 1)}' || fail "child not right below hr-fixture"
 pass
@@ -317,6 +324,24 @@ unset TUI_KEEP_CONFIG
 pass
 fi
 
+if step unlimited "no limit: the bar, %LIM and trend against RAM, and said"; then
+# hr-swap without its limit (a copy of the capture): 66949120 of MemTotal
+# 492847104 = 13.58% -> "13.6r"; its bar of 18 cells: anon 66695168 -> 2.44
+# -> 2 '#'; + swap 34095104 -> 3.68 -> 4 (two '~'); "RAM" at the end; its
+# trend from 0 to its highest, 64M, said after it
+tmp=$(mktemp -d)
+cp -a "$FX/." "$tmp/" && echo max > "$tmp/sys/fs/cgroup/hr-swap/memory.max"
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait_re "^└──hr-swap +64M +unlimited +13\.6r ##~~           RAM +[^ ]+ 64M +0 +0 +1 *\$"
+# on a machine of 48G (MemTotal in the copy: 50331648 kB) the same is 0.13%
+# of RAM, a twentieth of a cell: its largest part, anon, still gets one
+sed -i 's/^MemTotal: .*/MemTotal:       50331648 kB/' "$tmp/proc/meminfo"
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait_re "^└──hr-swap +64M +unlimited +0\.1r #     .* RAM "
+rm -rf "$tmp"; tmp=
+pass
+fi
+
 if step meminfo "no meminfo: N/A, never 0"; then
 # /proc/meminfo gone from a copy of the capture: every figure that needs it
 # is N/A, the meters draw no bar, and nothing reads "0 of N/A"
@@ -327,6 +352,9 @@ check tui_wait "hr-swap"
 check tui_wait_line "Mem                                                                                             N/A of N/A    avail N/A"
 check tui_wait_line "Swap                                                                                                      N/A of N/A"
 check tui_wait_line "Cmt                                                                                           N/A of N/A    (heuristic)"
+# no MemTotal: the bars of cgroups without a limit have nothing to be drawn
+# against, and their %LIM is N/A
+check tui_wait_row "-/" "-/                        N/A unlimited   N/A                    <trend>  N/A    N/A    51"
 "$HR" --root "$tmp" -b -n 1 > "$tmp/batch" 2>&1
 grep -qxF "Commit:  N/A committed, limit N/A, N/A of MemTotal; overcommit_memory 0, ratio 50" "$tmp/batch" ||
   { cat "$tmp/batch"; fail "batch output's Commit line with no meminfo"; }
@@ -374,22 +402,22 @@ tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the c
 foot=$(tui_screen | tail -n 1)
 [ "$foot" = "F1 Help  Enter Procs  Tab Pane  i Detail  a All  / Search  \\ Filter  q Quit" ] ||
   fail "80x24: the footer reads '$foot'"
-tui_keys h                        # 25 lines of help in 22 rows: it scrolls
-check tui_wait "lines 1-21 of 25: Up Down PgUp PgDn; other keys close"
+tui_keys h                        # 26 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 26: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
 tui_keys PgDn
 check tui_wait "Any key closes this help"
-check tui_wait "lines 5-25 of 25"
+check tui_wait "lines 6-26 of 26"
 tui_keys x
-check tui_gone "lines 5-25 of 25"
+check tui_gone "lines 6-26 of 26"
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 tui_keys h                        # 8 rows: each line seen by scrolling
-check tui_wait "lines 1-7 of 25"
+check tui_wait "lines 1-7 of 26"
 tui_keys Down Down PgDn PgDn PgDn
-check tui_wait "lines 19-25 of 25"
+check tui_wait "lines 20-26 of 26"
 tui_keys k
-check tui_wait "lines 18-24 of 25"
+check tui_wait "lines 19-25 of 26"
 tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
@@ -589,6 +617,10 @@ fi
 if step live "live on this machine"; then
 tui_start 120 40 "$HR"
 check tui_wait "LIVE"
+# the root has no limit here: its bar and %LIM are against RAM, and say so
+# (on v1 its usage leaves kernel memory out, and it says that too)
+check tui_wait_re "^.?/( \(excl\. kernel\))? +[0-9.]+[KMGT]? +unlimited +[0-9.]+r .* RAM "
+if cg_find_self && [ "$CG_VERSION" = 1 ]; then check tui_wait "/ (excl. kernel)"; fi
 if cg_find_self; then
   check tui_wait "$(basename "$CG_SELF" | cut -c1-12)" 3
 else

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
@@ -31,6 +32,21 @@ static void test_layout(void **state)
 	assert_string_equal(s.cgs[4].path, C);
 	assert_int_equal(s.cgs[4].parent, 3);
 	assert_int_equal(s.cgs[4].depth, 4);
+}
+
+/* The root's usage_in_bytes is counted from page counts, without kernel
+ * memory (mem_cgroup_usage()): said in the batch output's name column, and
+ * of the root only. */
+static void test_root_usage_excludes_kernel(void **state)
+{
+	(void)state;
+	assert_int_equal(s.cgs[0].n.usage_no_kernel, 1);
+	for (size_t i = 1; i < s.ncg; i++)
+		assert_int_equal(s.cgs[i].n.usage_no_kernel, 0);
+	char *text = fixture_batch_text(&s);
+	assert_non_null(strstr(text, "\n/ (excl. kernel)  "));
+	assert_null(strstr(text, "process_api (excl"));
+	free(text);
 }
 
 /* hr-fixture: usage_in_bytes 86110208, limit 209715200, kmem 1388544,
@@ -155,7 +171,7 @@ static void test_system(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_layout),	  cmocka_unit_test(test_parent),
+		cmocka_unit_test(test_layout), cmocka_unit_test(test_root_usage_excludes_kernel),	  cmocka_unit_test(test_parent),
 		cmocka_unit_test(test_child),	  cmocka_unit_test(test_unlimited_and_hybrid_psi),
 		cmocka_unit_test(test_processes), cmocka_unit_test(test_system),
 	};
