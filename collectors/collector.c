@@ -32,6 +32,7 @@ struct collector {
 	struct kmsg *kmsg;	   /* NULL: the kernel log cannot be read (or --root) */
 	struct watch *watch;	   /* NULL under --root */
 	uint64_t seq;
+	int live; /* this machine's /proc, not a --root tree's */
 	char warning[256];
 	char no_log[160]; /* why the kernel log is not read; "" it is */
 };
@@ -86,6 +87,7 @@ struct collector *collector_open(const struct collector_opts *o, char *err, size
 	struct collector *c = xcalloc(1, sizeof(*c));
 	const char *root = is_live_root(o->root) ? "/" : o->root;
 	c->rootfd = open_dir_at(AT_FDCWD, root);
+	c->live = is_live_root(o->root);
 	if (c->rootfd < 0) {
 		snprintf(err, errlen, "cannot open root %s: %s", root, strerror(-c->rootfd));
 		free(c);
@@ -172,6 +174,11 @@ void collector_pgtables(struct collector *c, struct sample *s, const size_t *idx
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m)
 {
 	return procmaps_read(c->rootfd, pid, m);
+}
+
+int collector_signal(struct collector *c, int pid, uint64_t id, int sig)
+{
+	return c->live ? proctab_signal(c->procs, pid, id, sig) : EROFS;
 }
 
 /* The descriptors: the kernel log, the tree's inotify, the watch's. */

@@ -43,6 +43,9 @@ void collector_pgtables(struct collector *c, struct sample *s, const size_t *idx
  * Returns 0 or an errno (the process is gone, or EACCES). */
 struct procmaps;
 int collector_procmaps(struct collector *c, int pid, struct procmaps *m);
+/* Send sig to the process instance (pid, id) of a sample (proctab_signal);
+ * EROFS under --root: its pids are a capture's, not this machine's. */
+int collector_signal(struct collector *c, int pid, uint64_t id, int sig);
 
 /* What the kernel tells as it happens: OOM kills in its log (live root
  * only), and the notifications of collectors/watch.h (counters moving,

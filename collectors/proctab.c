@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "util/xalloc.h"
@@ -251,4 +252,21 @@ int proctab_alive(struct proctab *t, int pid, uint64_t id)
 	if (nd->fd < 0)
 		return 1; /* not kept (descriptors ran out): cannot tell, trust it */
 	return buf_pread_record(&t->buf, nd->fd) == 0;
+}
+
+int proctab_signal(struct proctab *t, int pid, uint64_t id, int sig)
+{
+	struct pnode *nd = t->n ? bsearch(&pid, t->nodes, t->n, sizeof(*t->nodes), sample_pid_cmp) : NULL;
+	if (!nd || nd->id != id)
+		return ESRCH;
+	if (nd->fd < 0)
+		return EBADF;
+	int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (pfd < 0)
+		return errno;
+	int e = buf_pread_record(&t->buf, nd->fd) == 0 ? 0 : ESRCH;
+	if (!e && syscall(SYS_pidfd_send_signal, pfd, sig, NULL, 0) != 0)
+		e = errno;
+	close(pfd);
+	return e;
 }

@@ -35,5 +35,12 @@ void proctab_read(struct proctab *t, struct sample *s, int from_proc, const stru
  * statm descriptor; 0 if it was reaped (details read meanwhile are void). */
 int proctab_alive(struct proctab *t, int pid, uint64_t id);
 
+/* Send sig to process instance (pid, id), never to a process that took its
+ * pid since: a pidfd is opened, then the instance's kept statm descriptor
+ * read (it fails once the instance is reaped, so the pidfd is of the
+ * instance sampled). Returns 0 or an errno: ESRCH gone, EBADF its statm is
+ * not kept (cannot tell), EPERM not permitted. */
+int proctab_signal(struct proctab *t, int pid, uint64_t id, int sig);
+
 
 #endif

@@ -93,7 +93,9 @@ static void key(struct app *a, int ch)
 	}
 	a->status[0] = '\0';
 	a->status_guest = 0;
-	if (a->input && ch != KEY_RESIZE && ch != KEY_MOUSE) {
+	if (a->menu.open && ch != KEY_RESIZE) {
+		menu_key(a, &a->menu, ch);
+	} else if (a->input && ch != KEY_RESIZE && ch != KEY_MOUSE) {
 		find_key(a, ch);
 	} else if (ch == KEY_MOUSE) {
 		mouse(a);
@@ -123,6 +125,8 @@ static void draw(struct app *a)
 		a->scr->prepare(a);
 	erase();
 	a->scr->draw(a);
+	if (a->menu.open)
+		menu_draw(&a->menu);
 	if (a->help)
 		a->help_scrolls = helpview_draw(&a->help_top);
 	find_draw(a);

@@ -11,6 +11,7 @@
 #include "collectors/procmaps.h"
 #include "cli/options.h"
 #include "tui/dlines.h"
+#include "tui/menu.h"
 #include "tui/rows.h"
 #include "tui/screen.h"
 #include "tui/style.h"
@@ -57,6 +58,8 @@ struct app {
 	int tree;
 	char *sel_path; /* selected cgroup, kept across samples */
 	int split;	/* % of the rows under the header the tree may take above the processes */
+	int cg_sort;	/* the cgroup column the rows are sorted by (siblings, in a tree); CG_SORT_NONE */
+	int cg_sort_asc;
 	int pane_focus; /* the keys go to the process pane under the tree */
 	/* processes */
 	char *proc_cg; /* show this cgroup's subtree; NULL for every process */
@@ -102,6 +105,9 @@ struct app {
 	char search[64];
 	char cg_filter[64], proc_filter[64]; /* "" none */
 	char status[128]; /* a message for the footer */
+	struct menu menu; /* F6 sort, F9 signal: over the screen while open */
+	int kill_pid;	  /* F9's target, a process instance of the sample */
+	uint64_t kill_id;
 	int status_guest; /* status holds the guest's line, not a message of ours */
 	app_guest_fn guest;
 	void *guest_ctx;
@@ -134,6 +140,11 @@ void procview_pane(struct app *a, int y, int h, int focused);
 
 /* Settings kept between runs (tui/settings.c, the file: tui/config.h). */
 extern const char *const pcol_names[PC_N]; /* sort column names */
+/* The cgroup table's columns by name (tui/overview.c), for its sort: none
+ * asked is the tree's order (flat: largest first). */
+#define CG_SORT_NONE (-1)
+extern const char *const cgcol_names[];
+extern const int cgcol_n;
 void settings_load(struct app *a);
 /* Returns 0, or -1 with a message in err. */
 int settings_save(const struct app *a, char *err, size_t errlen);

@@ -14,7 +14,7 @@
 
 void config_defaults(struct config *c)
 {
-	*c = (struct config){ .sort = "res", .warn_pct = 80, .crit_pct = 95, .interval = 1, .tree = 1, .split = 50 };
+	*c = (struct config){ .sort = "res", .cg_sort = "none", .warn_pct = 80, .crit_pct = 95, .interval = 1, .tree = 1, .split = 50 };
 }
 
 void config_free(struct config *c)
@@ -38,16 +38,18 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 {
 	int x;
 	*why = "a number in range";
-	if (strcmp(key, "sort") == 0) {
+	if (strcmp(key, "sort") == 0 || strcmp(key, "cgroup_sort") == 0) {
+		char *to = key[0] == 's' ? c->sort : c->cg_sort;
 		*why = "a column name";
 		if (!*v || strlen(v) >= sizeof(c->sort))
 			return -1;
-		snprintf(c->sort, sizeof(c->sort), "%s", v);
-	} else if (strcmp(key, "sort_ascending") == 0 || strcmp(key, "tree") == 0) {
+		snprintf(to, sizeof(c->sort), "%s", v);
+	} else if (strcmp(key, "sort_ascending") == 0 || strcmp(key, "tree") == 0 ||
+		   strcmp(key, "cgroup_sort_ascending") == 0) {
 		*why = "0 or 1";
 		if (parse_int(v, 0, 1, &x))
 			return -1;
-		*(key[0] == 't' ? &c->tree : &c->sort_asc) = x;
+		*(key[0] == 't' ? &c->tree : key[0] == 's' ? &c->sort_asc : &c->cg_sort_asc) = x;
 	} else if (strcmp(key, "warn_percent") == 0 || strcmp(key, "critical_percent") == 0) {
 		*why = "a percentage from 1 to 100";
 		if (parse_int(v, 1, 100, &x))
@@ -120,8 +122,9 @@ char *config_format(const struct config *c)
 {
 	char *text = xasprintf("# headroom settings, written when it quits (see headroom(1))\n"
 			       "sort = %s\nsort_ascending = %d\nwarn_percent = %d\ncritical_percent = %d\n"
-			       "interval = %g\ntree = %d\nsplit = %d\n",
-			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree, c->split);
+			       "interval = %g\ntree = %d\nsplit = %d\ncgroup_sort = %s\ncgroup_sort_ascending = %d\n",
+			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree, c->split, c->cg_sort,
+			       c->cg_sort_asc);
 	for (size_t i = 0; i < c->folds.n; i++) {
 		char *more = xasprintf("%sfold = %s\n", text, c->folds.paths[i]);
 		free(text);

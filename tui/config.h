@@ -10,6 +10,8 @@
  * (else ~/.config/headroom/config): "key = value" lines, # comments.
  *   sort = res            process sort column (a column title, lower case)
  *   sort_ascending = 0
+ *   cgroup_sort = none    cgroup sort column (cgroup, usage, limit, pct,
+ *   cgroup_sort_ascending = 0   ...; none: the tree's order)
  *   warn_percent = 80     colour thresholds, % of the effective limit
  *   critical_percent = 95 not counting reclaimable page cache
  *   interval = 1          seconds between samples (-d overrides it)
@@ -20,6 +22,8 @@
 struct config {
 	char sort[16];
 	int sort_asc;
+	char cg_sort[16];
+	int cg_sort_asc;
 	int warn_pct, crit_pct;
 	double interval;
 	int tree;

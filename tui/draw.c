@@ -107,3 +107,10 @@ void draw_footer(const char *status, const struct key_hint *h, size_t nh)
 		keybar_fit(keys, sizeof(keys), h, nh, COLS);
 	draw_text(LINES - 1, 0, COLS, status && status[0] ? status : keys, ST_DIM, 0);
 }
+
+const char *draw_sort_mark(int ascending)
+{
+	if (term_utf8())
+		return ascending ? "\u25b2" : "\u25bc";
+	return ascending ? "A" : "v";
+}

@@ -33,6 +33,9 @@ void draw_spark(int y, int x, int width, const double *vals, double min, double 
  * (widgets/keybar.h: help and quit kept). */
 void draw_footer(const char *status, const struct key_hint *h, size_t nh);
 
+/* The sort column's direction for its title: arrows, so that '^' keeps its
+ * one meaning (LIMIT set by an ancestor); without UTF-8, v and A. */
+const char *draw_sort_mark(int ascending);
 /* Fill the rest of line y from x with spaces in style st. */
 void draw_clear(int y, int x, int width, enum style st);
 

@@ -186,6 +186,9 @@ static void status_line(const struct app *a, int y)
 /* ---- the cgroup table ---- */
 
 enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, C_DIAG, C_N };
+const char *const cgcol_names[C_N] = { "cgroup", "usage", "limit", "pct",   "memory",
+				       "trend",	 "oom",	  "hits",  "procs", "diagnosis" };
+const int cgcol_n = C_N;
 static const struct col_spec cols[C_N] = {
 	[C_NAME] = { .title = "CGROUP", .min = 14, .max = 48, .prio = 0, .flex = 1 },
 	[C_USAGE] = { .title = "USAGE", .min = 7, .max = 7, .prio = 0, .right = 1 },
@@ -377,8 +380,11 @@ static void table(struct app *a, int top)
 	table_layout(cols, C_N, COLS, w);
 	draw_clear(top, 0, COLS, ST_TITLE);
 	for (int k = 0; k < C_N; k++)
-		if (w[k])
-			draw_text(top, table_col_x(w, k), w[k], cols[k].title, ST_TITLE, cols[k].right);
+		if (w[k]) {
+			char t[32];
+			snprintf(t, sizeof(t), "%s%s", cols[k].title, a->cg_sort == k ? draw_sort_mark(a->cg_sort_asc) : "");
+			draw_text(top, table_col_x(w, k), w[k], t, a->cg_sort == k ? ST_SELECTED : ST_TITLE, cols[k].right);
+		}
 	for (int i = 0; i < a->cgl.height && a->cgl.top + i < a->cgl.n; i++) {
 		const struct cg_row *r = &a->rows[a->cgl.top + i];
 		int y = top + 1 + i, sel = a->cgl.top + i == a->cgl.sel;
@@ -451,6 +457,48 @@ static void overview_draw(struct app *a)
 	footer(a);
 }
 
+/* ---- sorting ---- */
+
+static double num(val_t v)
+{
+	return v.st == V_OK ? (double)v.v : v.st == V_UNLIMITED ? INFINITY : NAN;
+}
+
+/* A cgroup's figure in column col, for sorting (NAN: N/A). */
+static double sort_key(const struct app *a, const struct cg_sample *c, int col)
+{
+	int ram;
+	switch (col) {
+	case C_USAGE: case C_BAR: return num(c->n.usage);
+	case C_LIMIT: return num(c->n.eff_limit);
+	case C_PCT: return 100.0 * num(c->n.usage) / num(bar_ref(a, c, &ram));
+	case C_TREND: return c->r.usage_bps;
+	case C_OOM: return num(c->n.oom_kills);
+	case C_HITS: return c->r.limit_hits_ps;
+	case C_PROCS: return c->nprocs;
+	case C_DIAG: {
+		enum diag_id id = diag_first(c);
+		return id == DIAG_N ? NAN : diag_rules[id].sev + __builtin_popcount(c->diag.mask) / 100.0;
+	}
+	default: return NAN;
+	}
+}
+
+/* rows_order: by the sort column, N/A below any figure; names in natural
+ * order (g2 before g10). */
+static int cg_cmp(const struct cg_sample *x, const struct cg_sample *y, void *ctx)
+{
+	const struct app *a = ctx;
+	int c;
+	if (a->cg_sort == C_NAME) {
+		c = strverscmp(x->path, y->path);
+	} else {
+		double kx = sort_key(a, x, a->cg_sort), ky = sort_key(a, y, a->cg_sort);
+		c = isnan(kx) || isnan(ky) ? !isnan(kx) - !isnan(ky) : (kx > ky) - (kx < ky);
+	}
+	return a->cg_sort_asc ? c : -c;
+}
+
 /* ---- rows, selection and keys ---- */
 
 static const struct cg_sample *selected_cg(const struct app *a);
@@ -471,7 +519,8 @@ static void follow(struct app *a)
 static void overview_update(struct app *a)
 {
 	a->rows = xreallocarray(a->rows, a->cur->ncg ? a->cur->ncg : 1, sizeof(*a->rows));
-	a->nrows = rows_build(a->cur, a->tree, &a->folds, a->cg_filter, a->rows);
+	const struct rows_order by = { cg_cmp, a };
+	a->nrows = rows_build(a->cur, a->tree, &a->folds, a->cg_filter, a->cg_sort == CG_SORT_NONE ? NULL : &by, a->rows);
 	int sel = 0;
 	for (size_t i = 0; a->sel_path && i < a->nrows; i++)
 		if (strcmp(a->cur->cgs[a->rows[i].cg].path, a->sel_path) == 0)
@@ -564,14 +613,83 @@ static void resize_split(struct app *a, int ch)
 	overview_update(a);
 }
 
+/* Sort by column k: numbers largest first, names A to Z. */
+static void sort_by(struct app *a, int k)
+{
+	a->cg_sort = k;
+	a->cg_sort_asc = k == C_NAME;
+	overview_update(a);
+}
+
+/* < > through the columns that sort (the bar sorts as USAGE: skipped). */
+static void sort_column(struct app *a, int ch)
+{
+	int k = a->cg_sort, d = ch == '<' || ch == ',' ? -1 : 1;
+	do
+		k = k == CG_SORT_NONE ? (d > 0 ? 0 : C_N - 1) : (k + d + C_N) % C_N;
+	while (k == C_BAR);
+	sort_by(a, k);
+}
+
+static void sort_usage(struct app *a, int ch)
+{
+	(void)ch;
+	sort_by(a, C_USAGE);
+}
+
+static void invert(struct app *a, int ch)
+{
+	(void)ch;
+	if (a->cg_sort == CG_SORT_NONE)
+		a->cg_sort = C_NAME;
+	else
+		a->cg_sort_asc = !a->cg_sort_asc;
+	overview_update(a);
+}
+
+/* F6 takes item i: the columns but the bar (it sorts as USAGE). */
+static void sort_menu_take(struct app *a, int i)
+{
+	sort_by(a, i < C_BAR ? i : i + 1);
+}
+
+static void sort_menu(struct app *a, int ch)
+{
+	(void)ch;
+	menu_open(&a->menu, "Sort the cgroups by", sort_menu_take);
+	for (int k = 0; k < C_N; k++)
+		if (k != C_BAR)
+			menu_add(&a->menu, cols[k].title);
+	a->menu.sel = a->cg_sort == CG_SORT_NONE ? 0 : a->cg_sort < C_BAR ? a->cg_sort : a->cg_sort - 1;
+}
+
+static void click_title(struct app *a, int x)
+{
+	int w[C_N];
+	table_layout(cols, C_N, COLS, w);
+	for (int k = 0; k < C_N; k++)
+		if (w[k] && x >= table_col_x(w, k) && x < table_col_x(w, k) + w[k]) {
+			if (a->cg_sort == k) {
+				a->cg_sort_asc = !a->cg_sort_asc;
+				overview_update(a);
+			} else {
+				sort_by(a, k == C_BAR ? C_USAGE : k);
+			}
+		}
+}
+
 static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_procs),
+	KEY_ACTION_SORT(sort_column),
+	KEY_ACTION_SORT_MENU(sort_menu),
+	KEY_ACTION_SORT_MEM(sort_usage),
+	KEY_ACTION_INVERT(invert),
 	KEY_ACTION_PANE(to_pane),
 	{ .keys = { '{', '}', KEY_SR, KEY_SF }, .names = "{ } Shift-Up/Down", .does = "tree smaller, larger",
 	  .fn = resize_split },
 	KEY_ACTION_DETAIL(detail),
 	{ .keys = { 'a' }, .names = "a", .does = "all processes", .fn = all_procs },
-	{ .keys = { 't', KEY_F(5) }, .names = "t F5", .does = "tree or flat (largest first)", .fn = tree_flat },
+	{ .keys = { 't', KEY_F(5) }, .names = "t F5", .does = "tree or flat", .fn = tree_flat },
 	{ .keys = { ' ', '+', '-' }, .names = "Space + -", .does = "fold, unfold a subtree", .fn = fold },
 };
 
@@ -598,6 +716,7 @@ const struct screen overview_screen = {
 	.remember = remember,
 	.prepare = overview_prepare,
 	.focus = focus,
+	.click_title = click_title,
 	.draw = overview_draw,
 	.list = list,
 	.list_top = overview_list_top,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes of a cgroup subtree (or all of them), any column sortable. */
 #include <curses.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -395,15 +397,6 @@ static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, 
 	}
 }
 
-/* The sort column's direction: arrows, so that '^' keeps its one meaning
- * (LIMIT set by an ancestor); a terminal without UTF-8 gets v and A. */
-static const char *sort_mark(int ascending)
-{
-	if (term_utf8())
-		return ascending ? "\u25b2" : "\u25bc";
-	return ascending ? "A" : "v";
-}
-
 static void titles(const struct app *a, const int *w, int y, int focused)
 {
 	char t[256];
@@ -417,7 +410,7 @@ static void titles(const struct app *a, const int *w, int y, int focused)
 	for (int k = 0; k < PC_N; k++) {
 		if (!w[k])
 			continue;
-		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? sort_mark(a->sort_asc) : "");
+		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? draw_sort_mark(a->sort_asc) : "");
 		draw_text(y + 1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
 	}
 }
@@ -554,12 +547,76 @@ static void invert(struct app *a, int ch)
 	rows_update(a);
 }
 
-/* Sorting, in the screen and in the pane. */
+static void sort_menu_take(struct app *a, int i)
+{
+	a->sort = (enum pcol)i;
+	rows_update(a);
+}
+
+static void sort_menu(struct app *a, int ch)
+{
+	(void)ch;
+	menu_open(&a->menu, "Sort the processes by", sort_menu_take);
+	for (int k = 0; k < PC_N; k++)
+		menu_add(&a->menu, pcols[k].title);
+	a->menu.sel = (int)a->sort;
+}
+
+/* ---- F9: a signal to the selected process ---- */
+
+static const struct {
+	int sig;
+	const char *name;
+} signals[] = { { SIGTERM, "SIGTERM" }, { SIGKILL, "SIGKILL" }, { SIGINT, "SIGINT" },	{ SIGHUP, "SIGHUP" },
+		{ SIGSTOP, "SIGSTOP" }, { SIGCONT, "SIGCONT" }, { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" } };
+
+/* Why a signal was not sent, in words. */
+static const char *refusal(int e)
+{
+	switch (e) {
+	case EPERM: return "not permitted: it is another user's (only root may signal it)";
+	case ESRCH: return "it has exited (or its pid is another process's now)";
+	case EROFS: return "these are a capture's processes (--root), not this machine's";
+	case EBADF: return "headroom keeps no descriptor of it, so cannot tell it is the same process";
+	default: return strerror(e);
+	}
+}
+
+static void kill_take(struct app *a, int i)
+{
+	int e = collector_signal(a->col, a->kill_pid, a->kill_id, signals[i].sig);
+	if (e)
+		snprintf(a->status, sizeof(a->status), "%s not sent to %d: %s", signals[i].name, a->kill_pid, refusal(e));
+	else
+		snprintf(a->status, sizeof(a->status), "%s sent to %d", signals[i].name, a->kill_pid);
+}
+
+static void kill_menu(struct app *a, int ch)
+{
+	(void)ch;
+	struct ghost g;
+	const struct proc_sample *p = selected(a, &g);
+	char t[160];
+	if (!p || !p->id) {
+		snprintf(a->status, sizeof(a->status), "no process to signal here%s", p ? ": it was OOM-killed" : "");
+		return;
+	}
+	a->kill_pid = p->pid;
+	a->kill_id = p->id;
+	snprintf(t, sizeof(t), "Send to %d: %s", p->pid, p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : "?");
+	menu_open(&a->menu, t, kill_take);
+	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
+		char b[40];
+		snprintf(b, sizeof(b), "%2d %s", signals[i].sig, signals[i].name);
+		menu_add(&a->menu, b);
+	}
+}
+
+/* Sorting and signals, in the screen and in the pane. */
 #define SORT_ACTIONS                                                                                         \
-	{ .keys = { '<', ',', '>', '.', KEY_F(6) }, .names = "< > , . F6",                                   \
-	  .does = "sort by the column before, after", .fn = sort_column },                                   \
-	{ .keys = { 'M' }, .names = "M", .does = "sort by RES, largest first", .fn = sort_res },             \
-	{ .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = invert }
+	KEY_ACTION_SORT(sort_column), KEY_ACTION_SORT_MENU(sort_menu), KEY_ACTION_SORT_MEM(sort_res),       \
+		KEY_ACTION_INVERT(invert),                                                                   \
+		{ .keys = { KEY_F(9) }, .names = "F9", .does = "send the process a signal (a menu)", .fn = kill_menu }
 
 static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_maps),

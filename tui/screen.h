@@ -60,6 +60,17 @@ struct screen {
 	const struct screen *(*focus)(const struct app *a);
 };
 
+/* Sorting, where a table sorts (the cgroups, the processes). */
+#define KEY_ACTION_SORT(f)                                                                                   \
+	{ .keys = { '<', ',', '>', '.' }, .names = "< > , .", .does = "sort by the column before, after",       \
+	  .fn = (f) }
+#define KEY_ACTION_SORT_MEM(f)                                                                               \
+	{ .keys = { 'M' }, .names = "M", .does = "sort by memory (RES, USAGE), largest first", .fn = (f) }
+#define KEY_ACTION_INVERT(f) { .keys = { 'I' }, .names = "I", .does = "invert the sort", .fn = (f) }
+
+#define KEY_ACTION_SORT_MENU(f)                                                                              \
+	{ .keys = { KEY_F(6) }, .names = "F6", .does = "sort by: a menu of the columns", .fn = (f) }
+
 /* Tab: between the overview's cgroup tree and its process pane. */
 #define KEY_ACTION_PANE(f)                                                                                   \
 	{ .keys = { '\t', KEY_BTAB }, .names = "Tab", .does = "between the cgroups and their processes below",   \

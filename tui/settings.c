@@ -39,6 +39,16 @@ void settings_load(struct app *a)
 			 "config: no column '%s' to sort by; sorting by res (the file is kept as it is)", c.sort);
 		a->settings_bad = 1;
 	}
+	a->cg_sort = CG_SORT_NONE;
+	a->cg_sort_asc = c.cg_sort_asc;
+	for (int k = 0; k < cgcol_n; k++)
+		if (strcmp(c.cg_sort, cgcol_names[k]) == 0)
+			a->cg_sort = k;
+	if (a->cg_sort == CG_SORT_NONE && strcmp(c.cg_sort, "none") != 0 && !a->settings_bad) {
+		snprintf(a->status, sizeof(a->status),
+			 "config: no cgroup column '%s' to sort by; in tree order (the file is kept as it is)", c.cg_sort);
+		a->settings_bad = 1;
+	}
 	a->folds = c.folds; /* the app owns them now */
 }
 
@@ -50,6 +60,8 @@ int settings_save(const struct app *a, char *err, size_t errlen)
 	config_defaults(&c);
 	snprintf(c.sort, sizeof(c.sort), "%s", pcol_names[a->sort]);
 	c.sort_asc = a->sort_asc;
+	snprintf(c.cg_sort, sizeof(c.cg_sort), "%s", a->cg_sort == CG_SORT_NONE ? "none" : cgcol_names[a->cg_sort]);
+	c.cg_sort_asc = a->cg_sort_asc;
 	c.warn_pct = a->warn_pct;
 	c.crit_pct = a->crit_pct;
 	c.interval = a->interval_keyed ? a->interval : a->file_interval;

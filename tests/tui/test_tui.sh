@@ -133,6 +133,11 @@ tui_keys I Home
 check tui_wait "PID▲"
 sleep 0.3
 [ "$(first)" = 1 ] || fail "by PID ascending the first process should be 1, not $(first)"
+tui_keys F6                         # htop's F6: a menu of the columns, PID chosen
+check tui_wait "Sort the processes by"
+check tui_wait "> PID"
+tui_keys Down Down Down Enter       # USER, VIRT, RES
+check tui_wait "RES▲"
 pass
 fi
 
@@ -225,6 +230,84 @@ check tui_wait "no room for the processes under the tree"
 pass
 fi
 
+if step cgsort "sort cgroups: siblings in the tree, all when flat"; then
+TUI_KEEP_CONFIG=1
+rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d)
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+# names: the rows' first words, from the column titles down to the pane
+names() { tui_screen | awk '/^CGROUP/ {on = 1; next} /^ Processes in / {on = 0} on {print $1}' | sed 's/^[^a-z/]*//' | tr '\n' ' '; }
+tui_keys '>' '>' '>' '>'            # CGROUP, USAGE, LIMIT, %LIM: largest first
+check tui_wait "%LIM▼"
+# in the tree, siblings by %LIM: hr-swap (99.8) before hr-fixture (74.8),
+# and under it child (74.8) before idle (0)
+[ "$(names)" = "/ hr-swap hr-fixture child idle " ] || fail "by %LIM in the tree: $(names)"
+tui_keys t                          # flat: every row by %LIM, N/A (the root's) last
+check tui_wait "/hr-fixture/child"
+[ "$(names)" = "/hr-swap /hr-fixture /hr-fixture/child /hr-fixture/idle / " ] || fail "by %LIM, flat: $(names)"
+tui_keys '>' '>'                    # USAGE TREND, then OOM: the cgroups with a kill first
+check tui_wait "OOM▼"                # (ties in natural order: idle before hr-swap)
+[ "$(names)" = "/hr-fixture /hr-fixture/child /hr-fixture/idle /hr-swap / " ] || fail "by OOM, flat: $(names)"
+tui_keys I                          # ascending: N/A first, then the fewest kills
+check tui_wait "OOM▲"
+[ "$(names)" = "/ /hr-fixture/idle /hr-swap /hr-fixture /hr-fixture/child " ] || fail "by OOM ascending: $(names)"
+tui_keys M                          # htop's M: by USAGE, largest first
+check tui_wait "USAGE▼"
+[ "$(names)" = "/hr-fixture /hr-fixture/child /hr-swap /hr-fixture/idle / " ] || fail "by USAGE: $(names)"
+tui_keys q
+check tui_exit
+for want in "cgroup_sort = usage" "cgroup_sort_ascending = 0"; do
+  grep -qxF "$want" "$TUI_CONFIG/headroom/config" || fail "the settings file lacks '$want'"
+done
+tui_start 120 40 "$HR" --root "$FX"  # kept for the next run
+check tui_wait "USAGE▼"
+tui_keys F6                         # htop's F6: a menu of the columns, USAGE chosen
+check tui_wait "Sort the cgroups by"
+check tui_wait "> USAGE"
+tui_keys Down Down Down Down Enter  # LIMIT, %LIM, USAGE TREND, OOM
+check tui_wait "OOM▼"
+check tui_gone "Sort the cgroups by"
+TUI_KEEP_CONFIG=
+pass
+fi
+
+if step kill "F9: a signal to a process, or why not"; then
+if cg_find_self && CG=$(cg_make "hr-tui-kill-$$"); then
+  # a sleep that ignores SIGTERM (ignored stays ignored across exec): only
+  # the SIGKILL chosen below ends it
+  (cg_exec "$CG" sh -c 'trap "" TERM; exec sleep 600' >/dev/null 2>&1 &)
+  tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "no sleep in the cgroup"
+  pid=$(cat "$CG_MOUNT$CG/cgroup.procs")
+  # as nobody: the menu, then the refusal, and the process lives on
+  tui_start 120 40 setpriv --reuid=65534 --regid=65534 --clear-groups "$HR" --cgroup "$CG"
+  check tui_wait "sleep 600"
+  tui_keys Tab F9                   # the pane has the keys: its process's menu
+  check tui_wait "Send to $pid: sleep 600"
+  check tui_wait "> 15 SIGTERM"
+  tui_keys Enter
+  check tui_wait "SIGTERM not sent to $pid: not permitted: it is another user's (only root may signal it)"
+  kill -0 "$pid" || fail "the refused signal was sent"
+  # as its owner: Down to SIGKILL, Enter sends it
+  tui_start 120 40 "$HR" --cgroup "$CG"
+  check tui_wait "sleep 600"
+  tui_keys Tab F9 Down
+  check tui_wait ">  9 SIGKILL"
+  tui_keys Enter
+  check tui_wait "SIGKILL sent to $pid"
+  tui_until 5 sh -c "! kill -0 $pid 2>/dev/null" || fail "pid $pid lives on after SIGKILL"
+  tui_stop
+  cg_remove "$CG" && CG=
+  # a capture's pids are not this machine's: nothing is sent
+  tui_start 120 40 "$HR" --root "$FX"
+  check tui_wait "hr-swap"
+  tui_keys a F9 Enter
+  check tui_wait "SIGTERM not sent to 112: these are a capture's processes (--root), not this machine's"
+  pass
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
+fi
+
 if step search "search and filter"; then
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
@@ -249,7 +332,7 @@ check tui_wait "'nope' not found"
 pass
 fi
 
-if step htop "htop's keys: F3 F4 F5 M, and a key with nothing to do says so"; then
+if step htop "htop's keys: F3 F4 F5 F6 M, and a key with nothing to do says so"; then
 tui_start 120 40 "$HR" --root "$FX"
 check tui_wait "hr-swap"
 tui_keys F5
@@ -262,8 +345,8 @@ tui_keys Escape F3 i d
 check tui_wait "Search: id_"
 tui_keys Escape F7
 check tui_wait "no key 'F7' here: F1 lists the keys"
-tui_keys a F6
-check tui_wait_re "^ +PID USER +VIRT +RES +SHR▼ "   # sorted by SHR now (one column on)
+tui_keys a F6 Down Enter            # F6: a menu of the columns, RES chosen; Down, SHR
+check tui_wait_re "^ +PID USER +VIRT +RES +SHR▼ "   # sorted by SHR now
 tui_keys M
 check tui_wait_re "^ +PID USER +VIRT +RES▼ +SHR "
 tui_screen | grep -A1 "RES▼" | tail -1 | grep -qF " 112 " || fail "M: the largest RES (pid 112, 101M) is not first"
@@ -308,7 +391,7 @@ check tui_exit
 grep -qxF "interval = 0.1" "$cfg" || { cat "$cfg"; fail "an interval changed on screen was not saved"; }
 echo "colour = pink" >> "$cfg"
 tui_start 120 40 "$HR" --root "$FX"
-check tui_wait "config line 9: 'colour' wants a known key; skipped (the file is kept as it is)"
+check tui_wait "config line 11: 'colour' wants a known key; skipped (the file is kept as it is)"
 tui_keys t q
 check tui_exit
 grep -qxF "colour = pink" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"
@@ -402,22 +485,22 @@ tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the c
 foot=$(tui_screen | tail -n 1)
 [ "$foot" = "F1 Help  Enter Procs  Tab Pane  i Detail  a All  / Search  \\ Filter  q Quit" ] ||
   fail "80x24: the footer reads '$foot'"
-tui_keys h                        # 26 lines of help in 22 rows: it scrolls
-check tui_wait "lines 1-21 of 26: Up Down PgUp PgDn; other keys close"
+tui_keys h                        # 28 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 28: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
 tui_keys PgDn
 check tui_wait "Any key closes this help"
-check tui_wait "lines 6-26 of 26"
+check tui_wait "lines 8-28 of 28"
 tui_keys x
-check tui_gone "lines 6-26 of 26"
+check tui_gone "lines 8-28 of 28"
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 tui_keys h                        # 8 rows: each line seen by scrolling
-check tui_wait "lines 1-7 of 26"
+check tui_wait "lines 1-7 of 28"
 tui_keys Down Down PgDn PgDn PgDn
-check tui_wait "lines 20-26 of 26"
+check tui_wait "lines 21-27 of 28"
 tui_keys k
-check tui_wait "lines 19-25 of 26"
+check tui_wait "lines 20-26 of 28"
 tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"

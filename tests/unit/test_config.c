@@ -22,7 +22,7 @@ static void test_parse(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_parse(&c,
 				      "# a comment\n\n sort = pss \nsort_ascending=1\nwarn_percent = 70\n"
-				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nsplit = 70\nfold = /a\nfold = /b/c\n",
+				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nsplit = 70\ncgroup_sort = pct\ncgroup_sort_ascending = 1\nfold = /a\nfold = /b/c\n",
 				      err, sizeof(err)),
 			 0);
 	assert_string_equal(c.sort, "pss");
@@ -32,6 +32,9 @@ static void test_parse(void **state)
 	assert_true(c.interval == 0.5);
 	assert_int_equal(c.tree, 0);
 	assert_int_equal(c.split, 70);
+	assert_string_equal(c.cg_sort, "pct");
+	assert_int_equal(c.cg_sort_asc, 1);
+	assert_int_equal(c.sort_asc, 1);
 	assert_int_equal(c.folds.n, 2);
 	assert_true(folds_has(&c.folds, "/b/c"));
 	assert_string_equal(err, "");
@@ -102,7 +105,7 @@ static void test_round_trip(void **state)
 	fclose(f);
 	config_free(&d);
 	assert_int_equal(config_load(&d, err, sizeof(err)), -1);
-	assert_string_equal(err, "config line 10: 'nonsense' wants key = value; skipped");
+	assert_string_equal(err, "config line 12: 'nonsense' wants key = value; skipped");
 	config_free(&c);
 	config_free(&d);
 	unlink(path);

@@ -19,7 +19,7 @@
 #include "tui/screen.h"
 
 static const struct screen *const screens[] = { &overview_screen, &procview_screen, &infoview_screen,
-						&mapview_screen };
+						&mapview_screen, &procpane_screen };
 #define NSCREENS (sizeof(screens) / sizeof(screens[0]))
 
 static size_t count_key(const struct key_action *k, size_t n, int ch)
