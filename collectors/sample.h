@@ -121,7 +121,8 @@ struct sys_sample {
 	val_t pgscan, pgsteal, refault;				 /* sums of the counters above */
 	double pgscan_ps, pgsteal_ps, refault_ps, pgmajfault_ps; /* NAN = N/A */
 	val_t new_oom_kills;
-	/* derived (model/sysnorm.c): MemTotal - MemFree; page cache (Cached +
+	/* derived (model/sysnorm.c): used as free(1) of procps 4 counts it,
+	 * MemTotal - MemAvailable (what cannot be had back); page cache (Cached +
 	 * Buffers - Shmem); kernel (Slab + KernelStack + PageTables);
 	 * SwapTotal - SwapFree. N/A when a part is. */
 	val_t used, cache, kernel, swap_used;

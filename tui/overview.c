@@ -25,10 +25,25 @@
 #define TREND_SPAN 120 /* seconds of history a sparkline spans */
 #define OOM_RECENT 60  /* seconds an OOM kill marks its cgroup's OOM cell */
 
-/* Header lines shown for the terminal height. */
+/* Header lines shown for the terminal height: the meters' legend from 30. */
 static int header_lines(void)
 {
-	return LINES >= 16 ? 4 : LINES >= 8 ? 1 : 0;
+	return LINES >= 30 ? 5 : LINES >= 16 ? 4 : LINES >= 8 ? 1 : 0;
+}
+
+/* What the meters' characters and marks mean, in their colours. */
+static void legend_line(int y)
+{
+	static const struct {
+		enum style st;
+		const char *text;
+	} parts[] = { { ST_ANON, "# anon" },	  { ST_KERNEL, "K kernel" }, { ST_SHMEM, "S shmem" },
+		      { ST_BUFFERS, "b buffers" }, { ST_CACHE, "= cache" },   { ST_MARK, "| used" },
+		      { ST_DIM, "  Cmt:" },	  { ST_MARK, "| MemTotal" }, { ST_CRIT, "| CommitLimit" },
+		      { ST_COMMIT_OVER, "+ past one" }, { ST_COMMIT_PAST, "+ past both" } };
+	int x = 5;
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]) && x < COLS; i++)
+		x += draw_text(y, x, COLS - x, parts[i].text, parts[i].st, 0) + 2;
 }
 
 static int overview_list_top(const struct app *a)
@@ -103,21 +118,20 @@ static int mark_cell(val_t at, val_t total, int bw)
 	return val_is_ok(at) && val_is_ok(total) ? bar_mark_cell(at.v, total.v, bw) : -1;
 }
 
+/* Where memory is (anon, kernel, shmem, buffers, the rest of the page
+ * cache) and, marked, how much of it is used as free(1) counts: what
+ * MemAvailable does not cover. */
 static void mem_line(int y, const struct sys_sample *m)
 {
-	static const enum style st[] = { ST_ANON, ST_KERNEL, ST_SHMEM, ST_CACHE };
-	const val_t parts[] = { m->anon_pages, m->kernel, m->shmem, m->cache };
-	struct bar_seg segs[4];
-	int n = meter_segs(segs, parts, st, 4);
+	static const enum style st[] = { ST_ANON, ST_KERNEL, ST_SHMEM, ST_BUFFERS, ST_CACHE };
+	const val_t parts[] = { m->anon_pages, m->kernel, m->shmem, m->buffers, val_sub_clamp(m->cache, m->buffers) };
+	struct bar_seg segs[5];
+	int n = meter_segs(segs, parts, st, 5);
 	char text[96];
 	snprintf(text, sizeof(text), "%7s of %-6s avail %s", B(m->used), B(m->mem_total), B(m->mem_available));
-	/* MemAvailable: the mark is where "used" would end were all of it taken */
 	int bw = COLS - 6 - (int)strlen(text) - 1;
-	val_t unavail = val_is_ok(m->mem_available) && val_is_ok(m->mem_total) && m->mem_available.v <= m->mem_total.v
-				? val_sub_clamp(m->mem_total, m->mem_available)
-				: val_na(NA_DERIVED);
-	struct bar_mark_at avail = { mark_cell(unavail, m->mem_total, bw), ST_MARK };
-	meter(y, "Mem", segs, n, m->mem_total, &avail, 1, text);
+	struct bar_mark_at used = { mark_cell(m->used, m->mem_total, bw), ST_MARK };
+	meter(y, "Mem", segs, n, m->mem_total, &used, 1, text);
 }
 
 static void swap_line(int y, const struct sys_sample *m)
@@ -133,6 +147,31 @@ static void swap_line(int y, const struct sys_sample *m)
 	meter(y, "Swap", &seg, n, m->swap_total, NULL, 0, text);
 }
 
+/* Committed_AS in up to three segments: to the first of MemTotal and
+ * CommitLimit (blue), on to the second (yellow), past both (red). */
+static int commit_segs(struct bar_seg *out, const struct sys_sample *m)
+{
+	static const enum style st[] = { ST_COMMIT, ST_COMMIT_OVER, ST_COMMIT_PAST };
+	uint64_t c = m->committed_as.v, at[3] = { UINT64_MAX, UINT64_MAX, UINT64_MAX }, from = 0;
+	if (val_is_ok(m->mem_total))
+		at[0] = m->mem_total.v;
+	if (val_is_ok(m->commit_limit))
+		at[1] = m->commit_limit.v;
+	if (at[1] < at[0]) {
+		at[2] = at[0];
+		at[0] = at[1];
+		at[1] = at[2];
+		at[2] = UINT64_MAX;
+	}
+	int n = 0;
+	for (int i = 0; i < 3 && from < c; i++) {
+		uint64_t to = c < at[i] ? c : at[i];
+		out[n++] = (struct bar_seg){ to - from, (int)st[i] };
+		from = to;
+	}
+	return n;
+}
+
 /* Committed_AS against CommitLimit, with MemTotal marked: overcommit. The
  * bar spans the largest of the three that are available. */
 static void commit_line(int y, const struct sys_sample *m)
@@ -145,8 +184,10 @@ static void commit_line(int y, const struct sys_sample *m)
 	for (int i = 0; i < 3; i++)
 		if (val_is_ok(*of[i]) && (!val_is_ok(total) || of[i]->v > total.v))
 			total = *of[i];
-	struct bar_seg seg;
-	int n = meter_segs(&seg, &m->committed_as, st, 1);
+	struct bar_seg segs[3];
+	int n = meter_segs(segs, &m->committed_as, st, 1);
+	if (n)
+		n = commit_segs(segs, m);
 	unsigned mode = val_is_ok(m->overcommit_memory) && m->overcommit_memory.v < 3 ? (unsigned)m->overcommit_memory.v : 3;
 	char over[96];
 	snprintf(text, sizeof(text), "%7s of %-6s (%s)%s", B(m->committed_as), B(m->commit_limit),
@@ -154,7 +195,7 @@ static void commit_line(int y, const struct sys_sample *m)
 	int bw = COLS - 6 - (int)strlen(text) - 1;
 	struct bar_mark_at marks[] = { { mark_cell(m->mem_total, total, bw), ST_MARK },
 				       { mark_cell(m->commit_limit, total, bw), ST_CRIT } };
-	meter(y, "Cmt", &seg, n, total, marks, 2, text);
+	meter(y, "Cmt", segs, n, total, marks, 2, text);
 }
 
 static void status_line(const struct app *a, int y)
@@ -439,11 +480,13 @@ static void footer(struct app *a)
 static void overview_draw(struct app *a)
 {
 	int h = header_lines();
-	if (h == 4) {
+	if (h >= 4) {
 		mem_line(0, &a->cur->sys);
 		swap_line(1, &a->cur->sys);
 		commit_line(2, &a->cur->sys);
 	}
+	if (h == 5)
+		legend_line(3);
 	if (h)
 		status_line(a, h - 1);
 	struct split s = layout(a);

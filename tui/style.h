@@ -24,7 +24,10 @@ enum style {
 	ST_FILE_INACTIVE,
 	ST_CACHE, /* page cache as one segment (system bar) */
 	ST_SWAP,
+	ST_BUFFERS,
 	ST_COMMIT,
+	ST_COMMIT_OVER, /* Committed_AS past the first of MemTotal, CommitLimit */
+	ST_COMMIT_PAST, /* past both */
 	ST_VIRT,
 	ST_RES,
 	ST_FREE,

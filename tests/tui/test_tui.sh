@@ -38,13 +38,16 @@ done
 #  Mem, 85 cells of MemTotal 481296: AnonPages 167920 -> 30 '#'; Slab 16876
 #    + KernelStack 848 + PageTables 580 -> 33 (three 'K'); Shmem 11360 -> 35
 #    (two 'S'); Cached 52328 + Buffers 200 - Shmem -> 42 (seven '='); the
-#    MemAvailable mark '|' at (MemTotal - 269768) * 85 / MemTotal = cell 37;
-#    used MemTotal - MemFree 230840 = 245M of 470M, MemAvailable 263M
+#    (Buffers 200 -> 0 'b'), the mark '|' of used as free(1) counts it,
+#    MemTotal - MemAvailable 269768 = 211528 -> 207M of 470M, at
+#    211528 * 85 / MemTotal = cell 37; MemAvailable 263M
 #  Swap, 96 cells: SwapTotal 262140 - SwapFree 228604 = 33536 -> 12 '~'
 #  Cmt, 84 cells of CommitLimit 502788 (the largest of the three):
 #    Committed_AS 214776 -> 35.9 -> 36 '+'; MemTotal marked at cell 80,
 #    CommitLimit on the last; overcommit_memory 0: heuristic
-check tui_wait_line "Mem  ##############################KKKSS==|====                                               245M of 470M   avail 263M"
+check tui_wait_line "Mem  ##############################KKKSS==|====                                               207M of 470M   avail 263M"
+# under the meters, from 30 lines on, what their characters and marks mean
+check tui_wait_line "     # anon  K kernel  S shmem  b buffers  = cache  | used    Cmt:  | MemTotal  | CommitLimit  + past one  + past both"
 check tui_wait_line "Swap ~~~~~~~~~~~~                                                                                         33M of 256M"
 check tui_wait_line "Cmt  ++++++++++++++++++++++++++++++++++++                                            |  |    210M of 491M   (heuristic)"
 # and their colours: anon green, kernel magenta, shmem cyan, cache yellow,
@@ -188,10 +191,11 @@ pane_at() { tui_screen | grep -n "^ Processes in " | cut -d: -f1; }
 for size in "200 50" "120 40" "80 24"; do
   tui_start $size "$HR" --root "$FX"
   check tui_wait "hr-swap"
-  # under the header (4 lines), the column titles and the 5 cgroups: the
-  # tree needs 6 rows of the (rows - 5) it may have half of, and takes them
+  # under the header (4 lines, 5 with the legend), the column titles and the
+  # 5 cgroups: the tree needs 6 rows of those it may have half of, and takes them
   check tui_wait " Processes in /: "
-  [ "$(pane_at)" = 11 ] || fail "${size% *}x${size#* }: the pane starts on line $(pane_at), not 11"
+  want=11; [ "${size#* }" -lt 30 ] || want=12  # the meters' legend from 30 lines
+  [ "$(pane_at)" = $want ] || fail "${size% *}x${size#* }: the pane starts on line $(pane_at), not $want"
   tui_keys Down Down                # the child: the pane follows the selection
   check tui_wait " Processes in /hr-fixture/child: 1"
   tui_screen | grep -qE "^ +112 root .* hog( 100 100 0 600)? *$" || fail "${size% *}x${size#* }: the child's hog is not in the pane"
@@ -421,6 +425,23 @@ check tui_wait_re "^└──hr-swap +64M +unlimited +13\.6r ##~~           RAM 
 sed -i 's/^MemTotal: .*/MemTotal:       50331648 kB/' "$tmp/proc/meminfo"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait_re "^└──hr-swap +64M +unlimited +0\.1r #     .* RAM "
+rm -rf "$tmp"; tmp=
+pass
+fi
+
+if step overcommit "Cmt past MemTotal and CommitLimit: coloured past each"; then
+# Committed_AS 600000 kB in a copy of the capture: past MemTotal 481296 and
+# CommitLimit 502788. The bar (70 cells, the text "586M of 491M (heuristic)
+# OVERCOMMITTED" takes the rest) spans Committed_AS: blue to MemTotal (cell
+# 56.15 -> 56), yellow on to CommitLimit (58.66 -> 59), red past both; the
+# marks on cells 56 (MemTotal, white) and 58 (CommitLimit, red)
+tmp=$(mktemp -d)
+cp -a "$FX/." "$tmp/" && sed -i 's/^Committed_AS: .*/Committed_AS:     600000 kB/' "$tmp/proc/meminfo"
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait_line "Cmt  $(rep + 56)|+|$(rep + 11)    586M of 491M   (heuristic) OVERCOMMITTED"
+got=$(tui_colours 3 | cut -c6-75)
+want="$(rep b 56)wyr$(rep r 11)"
+[ "$got" = "$want" ] || { printf '%s\n%s\n' "$got" "$want"; fail "the Cmt bar's colours past MemTotal and CommitLimit"; }
 rm -rf "$tmp"; tmp=
 pass
 fi
