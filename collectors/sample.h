@@ -80,6 +80,8 @@ struct proc_detail {
 	char *user, *comm, *cmdline; /* owned; raw bytes from the kernel */
 	val_t rss_anon, rss_file, rss_shmem, swap;
 	sval_t oom_score, oom_adj;
+	char state;  /* stat: R S D Z T ...; 0 when not read */
+	val_t tics;  /* stat utime + stime, clock ticks: CPU% from two samples */
 	int smaps_asked;
 	val_t pss, uss, swap_pss; /* smaps_rollup */
 	val_t pgtables;		  /* status VmPTE: page tables (collector_pgtables) */

@@ -33,7 +33,24 @@ enum view {
 typedef const char *(*app_guest_fn)(void *ctx, const struct sample *cur, const struct events *ev, double *next_in);
 
 /* Process table columns, in display order. */
-enum pcol { PC_PID, PC_USER, PC_VIRT, PC_RES, PC_SHR, PC_SWAP, PC_PSS, PC_USS, PC_OOM, PC_ADJ, PC_BAR, PC_CMD, PC_N };
+enum pcol {
+	PC_PID,
+	PC_USER,
+	PC_STATE,
+	PC_CPU,
+	PC_VIRT,
+	PC_RES,
+	PC_SHR,
+	PC_SWAP,
+	PC_PSS,
+	PC_USS,
+	PC_OOM,
+	PC_ADJ,
+	PC_BAR,
+	PC_CGROUP,
+	PC_CMD,
+	PC_N
+};
 
 struct app {
 	const struct screen *scr; /* the screen of view, set by the manager */

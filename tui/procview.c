@@ -2,11 +2,13 @@
 /* The processes of a cgroup subtree (or all of them), any column sortable. */
 #include <curses.h>
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util/xalloc.h"
 #include "tui/app.h"
@@ -22,6 +24,8 @@
 static const struct col_spec pcols[PC_N] = {
 	[PC_PID] = { .title = "PID", .min = 7, .max = 7, .prio = 0, .right = 1 },
 	[PC_USER] = { .title = "USER", .min = 8, .max = 10, .prio = 2 },
+	[PC_STATE] = { .title = "S", .min = 1, .max = 1, .prio = 2 },
+	[PC_CPU] = { .title = "CPU%", .min = 5, .max = 5, .prio = 2, .right = 1 },
 	[PC_VIRT] = { .title = "VIRT", .min = 6, .max = 7, .prio = 0, .right = 1 },
 	[PC_RES] = { .title = "RES", .min = 6, .max = 7, .prio = 0, .right = 1 },
 	[PC_SHR] = { .title = "SHR", .min = 6, .max = 7, .prio = 1, .right = 1 },
@@ -31,6 +35,7 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_OOM] = { .title = "OOMSC", .min = 5, .max = 5, .prio = 1, .right = 1 },
 	[PC_ADJ] = { .title = "ADJ", .min = 5, .max = 5, .prio = 3, .right = 1 },
 	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 3, .flex = 1 },
+	[PC_CGROUP] = { .title = "CGROUP", .min = 24, .max = 24, .prio = 4 }, /* from 126 columns: COMMAND first */
 	[PC_CMD] = { .title = "COMMAND", .min = 10, .max = 0, .prio = 0, .flex = 1 },
 };
 
@@ -62,13 +67,13 @@ struct ghost {
 	char user[32], cmd[320];
 };
 
-static void ghost_of(struct ghost *g, const struct event *ev, double now)
+static void ghost_of(struct ghost *g, const struct event *ev, const struct sample *s, double now)
 {
 	const struct event_victim *v = &ev->victim;
 	const struct oom_kill *k = &ev->kill;
 	char age[16];
 	val_t res = val_add(val_add(k->anon_rss, k->file_rss), k->shmem_rss);
-	g->p = (struct proc_sample){ .pid = k->pid, .cg = -1 };
+	g->p = (struct proc_sample){ .pid = k->pid, .cg = sample_find_cg(s, ev->cgroup) }; /* -1: gone too */
 	g->p.virt = v->seen ? v->virt : k->total_vm;
 	g->p.res = v->seen ? v->res : res;
 	g->p.shr = v->seen ? v->shr : val_add(k->file_rss, k->shmem_rss);
@@ -80,6 +85,8 @@ static void ghost_of(struct ghost *g, const struct event *ev, double now)
 	d->rss_shmem = k->shmem_rss;
 	d->pss = d->uss = d->swap_pss = val_na(NA_GONE);
 	d->oom_score = sval_na(NA_GONE);
+	d->state = 'X'; /* dead, as the kernel names it */
+	d->tics = val_na(NA_GONE);
 	d->oom_adj = k->oom_score_adj;
 	if (v->user[0])
 		snprintf(g->user, sizeof(g->user), "%s", v->user);
@@ -144,11 +151,42 @@ static const struct proc_sample *row_proc(const struct app *a, int row, struct g
 		const struct event *ev = ghost_event(a, row);
 		if (!ev)
 			return NULL;
-		ghost_of(g, ev, clock_mono());
+		ghost_of(g, ev, a->cur, clock_mono());
 		return &g->p;
 	}
 	size_t i = (size_t)row - a->nghost;
 	return i < a->nprow ? &a->cur->procs[a->prow[i]] : NULL;
+}
+
+/* ---- CPU%: stat's ticks in two samples ---- */
+
+/* The share of one core p used since the previous sample, or NAN when
+ * either sample lacks its ticks (details are read for the rows on screen:
+ * a row just scrolled into view has none from before). */
+static double cpu_pct(const struct app *a, const struct proc_sample *p)
+{
+	static long hz;
+	if (!a->prev || !p->d.ok || !val_is_ok(p->d.tics) || a->cur->mono <= a->prev->mono)
+		return NAN;
+	const struct proc_sample *q =
+		a->prev->nproc ? bsearch(&p->pid, a->prev->procs, a->prev->nproc, sizeof(*q), sample_pid_cmp) : NULL;
+	if (!q || q->id != p->id || !q->d.ok || !val_is_ok(q->d.tics) || q->d.tics.v > p->d.tics.v)
+		return NAN;
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
+}
+
+static int cmp_double(double x, double y)
+{
+	if (isnan(x) || isnan(y))
+		return !isnan(x) - !isnan(y); /* N/A sorts below any figure */
+	return (x > y) - (x < y);
+}
+
+static const char *cg_path(const struct app *a, const struct proc_sample *p)
+{
+	return p->cg >= 0 ? a->cur->cgs[p->cg].path : NULL;
 }
 
 /* ---- sorting ---- */
@@ -172,11 +210,14 @@ static int cmp_str(const char *x, const char *y)
 	return strcmp(x ? x : "", y ? y : "");
 }
 
-static int cmp_col(const struct proc_sample *x, const struct proc_sample *y, enum pcol c)
+static int cmp_col(const struct app *a, const struct proc_sample *x, const struct proc_sample *y, enum pcol c)
 {
 	switch (c) {
 	case PC_PID: return (x->pid > y->pid) - (x->pid < y->pid);
-	case PC_USER: return cmp_str(x->d.user, y->d.user);
+	case PC_USER: return cmp_str(x->d.ok ? x->d.user : NULL, y->d.ok ? y->d.user : NULL);
+	case PC_STATE: return (x->d.state > y->d.state) - (x->d.state < y->d.state);
+	case PC_CPU: return cmp_double(cpu_pct(a, x), cpu_pct(a, y));
+	case PC_CGROUP: return cmp_str(cg_path(a, x), cg_path(a, y));
 	case PC_VIRT: case PC_BAR: return cmp_val(x->virt, y->virt);
 	case PC_RES: return cmp_val(x->res, y->res);
 	case PC_SHR: return cmp_val(x->shr, y->shr);
@@ -196,7 +237,7 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 	const struct app *app = ctx;
 	const struct proc_sample *x = &app->cur->procs[*(const size_t *)a];
 	const struct proc_sample *y = &app->cur->procs[*(const size_t *)b];
-	int c = cmp_col(x, y, app->sort);
+	int c = cmp_col(app, x, y, app->sort);
 	if (!app->sort_asc)
 		c = -c;
 	return c ? c : (x->pid > y->pid) - (x->pid < y->pid);
@@ -206,7 +247,8 @@ static int cmp_rows(const void *a, const void *b, void *ctx)
 
 static int needs_details(enum pcol c)
 {
-	return c == PC_USER || c == PC_SWAP || c == PC_OOM || c == PC_ADJ || c == PC_CMD || c == PC_PSS || c == PC_USS;
+	return c == PC_USER || c == PC_SWAP || c == PC_OOM || c == PC_ADJ || c == PC_CMD || c == PC_PSS || c == PC_USS ||
+	       c == PC_STATE || c == PC_CPU;
 }
 
 /* PSS/USS of a process not re-read this time: keep the last reading. */
@@ -357,13 +399,25 @@ static int next_victim(const struct app *a, const struct proc_sample *p)
 	return j >= 0 && a->cur->cgs[j].diag.victim == p->pid;
 }
 
-static void cell(int y, int x, int w, enum pcol c, const struct proc_sample *p, int victim, enum style rs)
+static void cell(int y, int x, int w, enum pcol c, const struct app *a, const struct proc_sample *p, int victim,
+		 enum style rs)
 {
 	const struct proc_detail *d = &p->d;
-	char b[64];
+	char b[600];
 	switch (c) {
 	case PC_PID: snprintf(b, sizeof(b), "%d", p->pid); draw_text(y, x, w, b, rs, 1); break;
 	case PC_USER: draw_text(y, x, w, d->ok ? d->user : "N/A", rs, 0); break;
+	case PC_STATE: /* D: waiting in the kernel, often for memory under a v1 limit */
+		snprintf(b, sizeof(b), "%c", d->ok && d->state ? d->state : '?');
+		draw_text(y, x, w, b, rs == ST_NORMAL && d->state == 'D' ? ST_WARN : rs, 0);
+		break;
+	case PC_CPU: {
+		double pct = cpu_pct(a, p);
+		snprintf(b, sizeof(b), isnan(pct) ? "N/A" : "%.1f", pct);
+		draw_text(y, x, w, b, rs, 1);
+		break;
+	}
+	case PC_CGROUP: draw_text(y, x, w, cg_path(a, p) ? fmt_tail(b, sizeof(b), cg_path(a, p), w) : "N/A", rs, 0); break;
 	case PC_VIRT: draw_text(y, x, w, B(p->virt), rs, 1); break;
 	case PC_RES: draw_text(y, x, w, B(p->res), rs, 1); break;
 	case PC_SHR: draw_text(y, x, w, B(p->shr), rs, 1); break;
@@ -432,7 +486,7 @@ void procview_pane(struct app *a, int y, int h, int focused)
 			draw_clear(ry, 0, COLS, rs);
 		for (int k = 0; k < PC_N; k++)
 			if (w[k])
-				cell(ry, table_col_x(w, k), w[k], (enum pcol)k, p, victim, rs);
+				cell(ry, table_col_x(w, k), w[k], (enum pcol)k, a, p, victim, rs);
 	}
 }
 

@@ -8,7 +8,8 @@
 #include "tui/config.h"
 
 const char *const pcol_names[PC_N] = {
-	[PC_PID] = "pid",	[PC_USER] = "user",	    [PC_VIRT] = "virt",	      [PC_RES] = "res",
+	[PC_PID] = "pid",	[PC_USER] = "user",	    [PC_STATE] = "state",     [PC_CPU] = "cpu",
+	[PC_CGROUP] = "cgroup", [PC_VIRT] = "virt",	    [PC_RES] = "res",
 	[PC_SHR] = "shr",	[PC_SWAP] = "swap",	    [PC_PSS] = "pss",	      [PC_USS] = "uss",
 	[PC_OOM] = "oom_score", [PC_ADJ] = "oom_score_adj", [PC_BAR] = "res_of_virt", [PC_CMD] = "command",
 };

@@ -108,14 +108,16 @@ check tui_wait "Processes in /hr-fixture/child: 1"
 #       Pss 65456 kB -> 64M; Private 8 + 65124 kB -> 64M; 755, 0;
 #       16440/24835 * 16 = 10.6 -> 11 '#'
 # Each is alone in the subtree of a limit past half full (/hr-fixture's
-# 200M, /hr-swap's 64M): the OOM killer's next pick there, marked.
-check tui_wait_line "    112 root       101M   101M   652K      0   100M   100M   758     0 ################ [next OOM] hog 100 100 0 600"
+# 200M, /hr-swap's 64M): the OOM killer's next pick there, marked. S from
+# stat (sleeping); CPU% from stat's utime + stime in two samples: 0.0, the
+# capture does not change. At 120 columns the command is cut.
+check tui_wait_line "    112 root     S   0.0   101M   101M   652K      0   100M   100M   758     0 ################ [next OOM] hog 100 100 0"
 tui_keys Escape
 check tui_wait "hr-swap"
 tui_keys a
 check tui_wait "Processes (all)"
 check tui_wait "/init"
-check tui_wait_line "    115 root        97M    64M   652K    32M    64M    64M   755     0 ###########..... [next OOM] hog 96 8 10 600"
+check tui_wait_line "    115 root     S   0.0    97M    64M   652K    32M    64M    64M   755     0 ###########..... [next OOM] hog 96 8 10 6"
 tui_keys BSpace
 check tui_wait "USAGE TREND"
 pass
@@ -128,7 +130,7 @@ tui_keys a
 check tui_wait "Processes (all)"
 first() { tui_screen | sed -n 3p | awk '{print $1}'; }
 [ "$(first)" = 112 ] || fail "by RES the first process should be 112 (101M), not $(first)"
-tui_keys '<' '<' '<' Home          # RES -> VIRT -> USER -> PID, then the top
+tui_keys '<' '<' '<' '<' '<' Home  # RES -> VIRT -> CPU% -> S -> USER -> PID, then the top
 check tui_wait "PID▼"
 sleep 0.3
 [ "$(first)" = 117 ] || fail "by PID descending the first process should be 117, not $(first)"
@@ -139,7 +141,7 @@ sleep 0.3
 tui_keys F6                         # htop's F6: a menu of the columns, PID chosen
 check tui_wait "Sort the processes by"
 check tui_wait "> PID"
-tui_keys Down Down Down Enter       # USER, VIRT, RES
+tui_keys Down Down Down Down Down Enter  # USER, S, CPU%, VIRT, RES
 check tui_wait "RES▲"
 pass
 fi
@@ -198,7 +200,7 @@ for size in "200 50" "120 40" "80 24"; do
   [ "$(pane_at)" = $want ] || fail "${size% *}x${size#* }: the pane starts on line $(pane_at), not $want"
   tui_keys Down Down                # the child: the pane follows the selection
   check tui_wait " Processes in /hr-fixture/child: 1"
-  tui_screen | grep -qE "^ +112 root .* hog( 100 100 0 600)? *$" || fail "${size% *}x${size#* }: the child's hog is not in the pane"
+  tui_screen | grep -qE "^ +112 root .* hog( 100 100 0( 600)?)? *$" || fail "${size% *}x${size#* }: the child's hog is not in the pane"
   tui_screen | grep -q "^ *115 " && fail "${size% *}x${size#* }: /hr-swap's hog in the child's pane"
 done
 tui_keys End                        # the last cgroup
@@ -275,6 +277,24 @@ TUI_KEEP_CONFIG=
 pass
 fi
 
+if step cpu "process state, CPU% and cgroup columns, live"; then
+if cg_find_self && CG=$(cg_make "hr-tui-cpu-$$"); then
+  (cg_exec "$CG" sh -c 'while :; do :; done' >/dev/null 2>&1 &)  # a busy loop: R, most of a core
+  tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "no loop in the cgroup"
+  pid=$(cat "$CG_MOUNT$CG/cgroup.procs")
+  tui_start 160 40 "$HR" --cgroup "$CG" -d 0.5
+  # CPU% from two samples' utime + stime: a loop on a core of two shows
+  # 30 to 100 (the machine is shared); its cgroup's tail in CGROUP
+  check tui_wait_re "^ +$pid root +R +([3-9][0-9]|100)\.[0-9] .* \.*[^ ]*$(basename "$CG") +sh -c while" 5
+  kill "$pid"
+  check tui_wait " Processes in $CG: 0"
+  pass
+  cg_remove "$CG" && CG=
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
+fi
+
 if step kill "F9: a signal to a process, or why not"; then
 if cg_find_self && CG=$(cg_make "hr-tui-kill-$$"); then
   # a sleep that ignores SIGTERM (ignored stays ignored across exec): only
@@ -330,7 +350,7 @@ tui_keys Enter Enter               # the match selected, then its detail
 check tui_wait "Process 115 in /hr-swap: hog 96 8 10 600"
 tui_keys Escape '\' 1 1 2 Enter
 check tui_wait "Processes (all): 1"
-tui_screen | grep -qF "hog 100 100 0 600" || fail "filtered by pid 112 but its row is not shown"
+tui_screen | grep -qE "^ +112 .* hog 100 100 0" || fail "filtered by pid 112 but its row is not shown"
 tui_keys / n o p e Enter n
 check tui_wait "'nope' not found"
 pass
@@ -350,9 +370,9 @@ check tui_wait "Search: id_"
 tui_keys Escape F7
 check tui_wait "no key 'F7' here: F1 lists the keys"
 tui_keys a F6 Down Enter            # F6: a menu of the columns, RES chosen; Down, SHR
-check tui_wait_re "^ +PID USER +VIRT +RES +SHR▼ "   # sorted by SHR now
+check tui_wait_re "^ +PID USER +S +CPU% +VIRT +RES +SHR▼ "   # sorted by SHR now
 tui_keys M
-check tui_wait_re "^ +PID USER +VIRT +RES▼ +SHR "
+check tui_wait_re "^ +PID USER +S +CPU% +VIRT +RES▼ +SHR "
 tui_screen | grep -A1 "RES▼" | tail -1 | grep -qF " 112 " || fail "M: the largest RES (pid 112, 101M) is not first"
 pass
 fi
@@ -582,7 +602,7 @@ tmp=$(mktemp -d)
 cp -a "$FX/." "$tmp/"
 evil=$(printf 'zz\033]0;pwned\007\033[2J')
 mkdir "$tmp/sys/fs/cgroup/$evil" && : > "$tmp/sys/fs/cgroup/$evil/cgroup.procs"
-tui_start 120 40 "$HR" --root "$tmp"
+tui_start 200 40 "$HR" --root "$tmp"  # wide: the whole command line in view
 check tui_wait "zz?]0;pwned??[2J"
 tui_screen | grep -qF "hr-swap" || fail "the screen was cleared by a cgroup name"
 [ "$(tm display -p -t t '#{pane_title}')" != pwned ] || fail "a cgroup name set the terminal title"
@@ -604,7 +624,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-$$"); then
   tui_start 160 40 "$HR" --cgroup "$CG"
   check tui_wait "$(basename "$CG")"
   tui_keys Enter
-  check tui_wait "tests/hog 24 24 0 600"
+  check tui_wait "hog 24 24 0 600"  # its directory left out when the column is narrow
   tui_keys Enter
   check tui_wait "anonymous mmap"
   check tui_wait "Mappings, largest RSS first"
@@ -661,7 +681,8 @@ if cg_find_self && CG=$(cg_make "hr-tui-oom-$$"); then
   # (the kill woke a sample: the second hog may be listed already)
   check tui_wait_re "^ Processes in $CG: [01] and [12] OOM-killed"
   # (its program without the directory: the row says OOM-KILLED and its age first)
-  check tui_wait_re "^ *$victim +root +[0-9.]+[MGT] +[23][0-9]M +[0-9.]+[KM] +[0-9.]+[KM]? +N/A +N/A +N/A +1000 [#.]+ OOM-KILLED [0-9]s ago: hog 24 24 0 600 *\$"
+  # (state X, dead; no CPU%)
+  check tui_wait_re "^ *$victim +root +X +N/A +[0-9.]+[MGT] +[23][0-9]M +[0-9.]+[KM] +[0-9.]+[KM]? +N/A +N/A +N/A +1000 [#.]+ ([^ ]+ +)?OOM-KILLED [0-9]s ago: hog 24 24( 0( 600)?)? *\$"
   tui_keys Escape
   line="OOM kill: hog \\(pid $victim\\) in $CG; anon 2[4-9]M file [0-9.]+[KM] shmem 0; oom_score_adj 1000; limit 32M of that cgroup, usage 3[12][0-9.]*M"
   check tui_wait_re "^ +[0-9]s  $line *\$"
@@ -698,7 +719,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   check tui_wait "COMMAND: eat: anon touched"        # its output, a line at a time
   # the lab cgroup and, under it, its processes: the command, live
   check tui_wait " Processes in $CG/demo: 1"
-  check tui_wait_re "^ +[0-9]+ root .* headroom eat --anon 100M --step"  # its program's directory left out
+  check tui_wait_re "^ +[0-9]+ root .* headroom eat --anon 100M"  # its program's directory left out
   check tui_wait_re 'demo +[0-9.]+M +50M +[0-9.]+ .* limit in [0-9]s( \+[0-9])? *$' 5  # the approach, predicted
   check tui_wait_re 'demo +[0-9.]+M +50M +[5-9][0-9]\.[0-9]' 5   # the approach: past half the limit
   check tui_wait_re "^COMMAND OOM-killed: headroom \\(pid [0-9]+\\), anon (49|50)M at its death; exit status 137; q ends the run and removes its cgroup *\$" 10
@@ -706,7 +727,7 @@ if cg_find_self && CG=$(cg_make "hr-tui-run-$$"); then
   # and said: the row's diagnosis
   tui_wait_re 'demo .* 1 +[0-9]+ +0 OOM-killed( \+[0-9])? *$' 2 || fail "the OOM kill is not counted and said on the cgroup's row"
   # and its victim keeps a row under it
-  check tui_wait_re "^ +[0-9]+ root .* OOM-KILLED [0-9]+s ago: headroom eat"
+  check tui_wait_re "^ +[0-9]+ root +X .* OOM-KILLED [0-9]+s ago: head"
   tui_keys q
   check tui_exit
   [ "$(tui_status)" = 137 ] || fail "headroom run exited $(tui_status), not COMMAND's 137"
