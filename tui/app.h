@@ -90,6 +90,8 @@ struct app {
 	int sel_ghost; /* the selected row is an OOM-killed process's */
 	enum pcol sort;
 	int sort_asc;
+	int kthreads;	 /* K: list processes without memory (kernel threads, zombies) too */
+	char user[40];	 /* u: only this user's processes; "" every user's */
 	double smaps_at; /* when smaps_rollup was last read */
 	/* cgroup detail: the cgroup at info_path */
 	enum view info_back; /* the view Esc returns to */

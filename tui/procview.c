@@ -325,15 +325,24 @@ static int procview_row_matches(struct app *a, int row, const char *text)
 	return proc_matches(&a->cur->procs[a->prow[(size_t)row - a->nghost]], text);
 }
 
-/* Keep the rows that match the filter. */
+/* Keep the rows that match the filter and the user asked for. */
 static void filter_rows(struct app *a)
 {
 	size_t n = 0;
 	procview_details_all(a);
-	for (size_t i = 0; i < a->nprow; i++)
-		if (proc_matches(&a->cur->procs[a->prow[i]], a->proc_filter))
+	for (size_t i = 0; i < a->nprow; i++) {
+		const struct proc_sample *p = &a->cur->procs[a->prow[i]];
+		if (proc_matches(p, a->proc_filter) && (!a->user[0] || (p->d.ok && strcmp(p->d.user, a->user) == 0)))
 			a->prow[n++] = a->prow[i];
+	}
 	a->nprow = n;
+}
+
+/* A process with an address space: statm all zeros is a kernel thread or
+ * a zombie, with no memory of its own to show. */
+static int has_memory(const struct proc_sample *p)
+{
+	return !val_is_ok(p->virt) || p->virt.v > 0;
 }
 
 /* The rows, in the place the screen showing them set. */
@@ -343,9 +352,9 @@ static void rows_update(struct app *a)
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
 	a->nprow = 0;
 	for (size_t i = 0; i < s->nproc; i++)
-		if (in_view(a, &s->procs[i]) && !s->procs[i].oom_killed)
+		if (in_view(a, &s->procs[i]) && !s->procs[i].oom_killed && (a->kthreads || has_memory(&s->procs[i])))
 			a->prow[a->nprow++] = i;
-	if (a->proc_filter[0])
+	if (a->proc_filter[0] || a->user[0])
 		filter_rows(a);
 	if (a->sort == PC_PSS || a->sort == PC_USS) /* sorting by them needs them for every row */
 		collector_details(a->col, s, a->prow, a->nprow, 1);
@@ -457,7 +466,10 @@ static void titles(const struct app *a, const int *w, int y, int focused)
 	char killed[48] = "";
 	if (a->nghost)
 		snprintf(killed, sizeof(killed), " and %zu OOM-killed", a->nghost);
-	snprintf(t, sizeof(t), " Processes %s%s: %zu%s", a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
+	char user[64] = "";
+	if (a->user[0])
+		snprintf(user, sizeof(user), " of %s", a->user);
+	snprintf(t, sizeof(t), " Processes%s %s%s: %zu%s", user, a->proc_cg ? "in " : "(all)", a->proc_cg ? a->proc_cg : "",
 		 a->nprow, killed);
 	draw_text(y, 0, COLS, t, focused ? ST_NORMAL : ST_DIM, 0);
 	draw_clear(y + 1, 0, COLS, ST_TITLE);
@@ -666,11 +678,63 @@ static void kill_menu(struct app *a, int ch)
 	}
 }
 
+/* ---- K, H, u: which processes ---- */
+
+static void kernel_threads(struct app *a, int ch)
+{
+	(void)ch;
+	a->kthreads = !a->kthreads;
+	snprintf(a->status, sizeof(a->status), "processes without memory (kernel threads, zombies) %s",
+		 a->kthreads ? "shown" : "hidden");
+	rows_update(a);
+}
+
+static void threads(struct app *a, int ch)
+{
+	(void)ch;
+	snprintf(a->status, sizeof(a->status),
+		 "headroom lists processes, not threads (they share their process's memory); K: kernel threads");
+}
+
+static void user_take(struct app *a, int i)
+{
+	snprintf(a->user, sizeof(a->user), "%s", i ? a->menu.items[i] : "");
+	rows_update(a);
+}
+
+/* htop's u: the users of the processes in view, and every user. */
+static void user_menu(struct app *a, int ch)
+{
+	(void)ch;
+	size_t *idx = xcalloc(a->cur->nproc + 1, sizeof(*idx)), n = 0;
+	for (size_t i = 0; i < a->cur->nproc; i++)
+		if (in_view(a, &a->cur->procs[i]) && !a->cur->procs[i].d.asked)
+			idx[n++] = i;
+	if (n)
+		collector_details(a->col, a->cur, idx, n, 0);
+	free(idx);
+	menu_open(&a->menu, "Show the processes of", user_take);
+	menu_add(&a->menu, "every user");
+	for (size_t i = 0; i < a->cur->nproc; i++) {
+		const struct proc_detail *d = &a->cur->procs[i].d;
+		int seen = !in_view(a, &a->cur->procs[i]) || !d->ok || !d->user;
+		for (int k = 1; k < a->menu.n && !seen; k++)
+			seen = strcmp(a->menu.items[k], d->user) == 0;
+		if (!seen)
+			menu_add(&a->menu, d->user);
+		if (!seen && strcmp(d->user, a->user) == 0)
+			a->menu.sel = a->menu.n - 1;
+	}
+}
+
 /* Sorting and signals, in the screen and in the pane. */
 #define SORT_ACTIONS                                                                                         \
 	KEY_ACTION_SORT(sort_column), KEY_ACTION_SORT_MENU(sort_menu), KEY_ACTION_SORT_MEM(sort_res),       \
 		KEY_ACTION_INVERT(invert),                                                                   \
-		{ .keys = { KEY_F(9) }, .names = "F9", .does = "send the process a signal (a menu)", .fn = kill_menu }
+		{ .keys = { KEY_F(9) }, .names = "F9", .does = "send the process a signal (a menu)", .fn = kill_menu }, \
+		{ .keys = { 'u' }, .names = "u", .does = "one user's processes (a menu)", .fn = user_menu },    \
+		{ .keys = { 'K' }, .names = "K", .does = "kernel threads and zombies: show, hide", .fn = kernel_threads }, \
+		{ .keys = { 'H' }, .names = "H", .does = "threads: not listed, said why", .fn = threads }
 
 static const struct key_action keys[] = {
 	KEY_ACTION_ENTER(open_maps),

@@ -295,6 +295,43 @@ else
 fi
 fi
 
+if step users "K kernel threads, H, u one user's processes"; then
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys a                          # the capture's 52 processes, 7 with memory:
+check tui_wait "Processes (all): 7"  # kernel threads (statm all 0) hidden, as htop
+tui_lacks "[kthreadd]" || fail "a kernel thread listed by default"
+tui_keys K
+check tui_wait "processes without memory (kernel threads, zombies) shown"
+check tui_wait "Processes (all): 52"
+check tui_wait "[kthreadd]"
+tui_keys H
+check tui_wait "headroom lists processes, not threads"
+tui_stop
+if cg_find_self && CG=$(cg_make "hr-tui-users-$$"); then
+  (cg_exec "$CG" sleep 600 >/dev/null 2>&1 &)
+  (cg_exec "$CG" setpriv --reuid=65534 --regid=65534 --clear-groups sleep 601 >/dev/null 2>&1 &)
+  tui_until 5 sh -c "[ \$(wc -l < '$CG_MOUNT$CG/cgroup.procs') = 2 ]" || fail "two sleeps not in the cgroup"
+  tui_start 120 40 "$HR" --cgroup "$CG"
+  check tui_wait "sleep 601"
+  tui_keys Tab u                    # htop's u: a menu of the users in view
+  check tui_wait "Show the processes of"
+  check tui_wait "> every user"
+  check tui_wait "  nobody"
+  tui_keys Down Down Enter          # root, then nobody (in pid order)
+  check tui_wait " Processes of nobody in $CG: 1"
+  tui_lacks "sleep 600" || fail "u nobody: root's sleep still listed"
+  tui_keys u Up Up Enter            # every user again (the menu opens on the one chosen)
+  check tui_wait " Processes in $CG: 2"
+  tui_stop
+  for pid in $(cat "$CG_MOUNT$CG/cgroup.procs"); do kill "$pid"; done
+  cg_remove "$CG" && CG=
+  pass
+else
+  result SKIP "$name: cannot create a cgroup below our own"
+fi
+fi
+
 if step kill "F9: a signal to a process, or why not"; then
 if cg_find_self && CG=$(cg_make "hr-tui-kill-$$"); then
   # a sleep that ignores SIGTERM (ignored stays ignored across exec): only
@@ -526,22 +563,22 @@ tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the c
 foot=$(tui_screen | tail -n 1)
 [ "$foot" = "F1 Help  Enter Procs  Tab Pane  i Detail  a All  / Search  \\ Filter  q Quit" ] ||
   fail "80x24: the footer reads '$foot'"
-tui_keys h                        # 28 lines of help in 22 rows: it scrolls
-check tui_wait "lines 1-21 of 28: Up Down PgUp PgDn; other keys close"
+tui_keys h                        # 31 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 31: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
 tui_keys PgDn
 check tui_wait "Any key closes this help"
-check tui_wait "lines 8-28 of 28"
+check tui_wait "lines 11-31 of 31"
 tui_keys x
-check tui_gone "lines 8-28 of 28"
+check tui_gone "lines 11-31 of 31"
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 tui_keys h                        # 8 rows: each line seen by scrolling
-check tui_wait "lines 1-7 of 28"
+check tui_wait "lines 1-7 of 31"
 tui_keys Down Down PgDn PgDn PgDn
-check tui_wait "lines 21-27 of 28"
+check tui_wait "lines 21-27 of 31"
 tui_keys k
-check tui_wait "lines 20-26 of 28"
+check tui_wait "lines 20-26 of 31"
 tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
