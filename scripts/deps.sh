@@ -11,7 +11,7 @@ set -eu
 BUILD="make gcc pkg-config libc6-dev libncurses-dev libproc2-dev"
 TEST="$BUILD clang libcmocka-dev tmux jq procps util-linux patch qemu-system-x86 busybox-static cpio"
 BENCH="$BUILD procps tmux htop"
-SHOTS="$BUILD tmux aha chromium fonts-dejavu-core"
+SHOTS="$BUILD tmux aha chromium fonts-dejavu-core imagemagick"
 # Recreating the v2 fixture in a QEMU guest (tests/fixtures/make-v2-capture.sh).
 CAPTURE="$BUILD qemu-system-x86 busybox-static cpio"
 

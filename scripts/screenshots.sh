@@ -1,13 +1,21 @@
 #!/bin/sh
-# make screenshots: each screen of the dashboard as a PNG under screenshots/,
-# from a live experiment on this machine, made below our own memory cgroup
-# and removed afterwards:
-#   demo/cache       limit 128M: a 200M file written (page cache at the
-#                    limit), 40M of anon and 16M of tmpfs (shmem) on top
-#   demo/oom         limit 64M: an allocator touching 100M, OOM-killed
-#                    while headroom watches (the events pane and screen)
-#   demo/overcommit  4G mapped and never touched, 20M touched
-# tmux capture-pane -e -> aha -> headless chromium, as in shared/MACHINE.md.
+# make screenshots: the dashboard's screens as PNGs under screenshots/, and
+# one experiment as an animated GIF, from a live demo host made on this
+# machine below our own memory cgroup (removed afterwards):
+#   demo/system.slice   journald, sshd, cron services: a few MiB each
+#   demo/user.slice     a login session with a shell-sized process
+#   demo/machine.slice  a dozen containers with limits: web-1..web-6 (256M,
+#                       anon and page cache), db (512M, a 200M file read),
+#                       redis (128M), worker-1, worker-2 (each with 13G
+#                       malloc'd and never touched: Committed_AS past
+#                       CommitLimit and MemTotal, VIRT without RES)
+#   demo/cache          limit 128M: a 200M file (page cache at the limit),
+#                       40M of anon and 16M of tmpfs (shmem) on top
+#   demo/oom            limit 64M: an allocator growing 4M every 0.25 s to
+#                       100M, climbing through yellow and red to its OOM
+#                       kill (the animation: screenshots/oom.gif)
+# tmux capture-pane -e -> aha -> headless chromium, as in shared/MACHINE.md;
+# ImageMagick joins the animation's frames.
 set -eu
 O=${1:?build dir}
 cd "$(dirname "$0")/.."
@@ -19,10 +27,19 @@ tmp=$(mktemp -d)
 mkdir -p "$OUT"
 result() { echo "$1 $2"; }
 die() { echo "screenshots: $*" >&2; exit 1; }
+CGS="system.slice/journald.service system.slice/sshd.service system.slice/cron.service
+user.slice/user-1000.slice/session-1.scope
+machine.slice/web-1 machine.slice/web-2 machine.slice/web-3 machine.slice/web-4 machine.slice/web-5
+machine.slice/web-6 machine.slice/db machine.slice/redis machine.slice/worker-1 machine.slice/worker-2
+cache oom"
 cleanup() {
   tui_cleanup
-  for c in cache oom overcommit; do [ -n "${DEMO:-}" ] && cg_remove "$DEMO/$c"; done
-  [ -n "${DEMO:-}" ] && cg_remove "$DEMO"
+  if [ -n "${DEMO:-}" ]; then # deepest first: a cgroup goes after its children
+    for c in $(echo $CGS | tr ' ' '\n' | sort -r) machine.slice user.slice/user-1000.slice user.slice system.slice; do
+      cg_remove "$DEMO/$c"
+    done
+    cg_remove "$DEMO"
+  fi
   rm -rf "$tmp" "/dev/shm/headroom-demo-$$"
 }
 trap cleanup EXIT
@@ -30,47 +47,85 @@ trap 'exit 1' INT TERM HUP PIPE
 
 cg_find_self || die "no memory cgroup hierarchy here"
 DEMO=$(cg_make "demo") || die "cannot create a cgroup below $CG_SELF"
-for c in cache oom overcommit; do cg_make "demo/$c" > /dev/null || die "cannot create demo/$c"; done
+[ "$CG_VERSION" = 1 ] || echo +memory > "$CG_MOUNT$DEMO/cgroup.subtree_control"
+for c in system.slice user.slice user.slice/user-1000.slice machine.slice $CGS; do
+  cg_make "demo/$c" > /dev/null || die "cannot create demo/$c"
+done
+if [ "$CG_VERSION" = 2 ]; then # the memory controller down to the leaves
+  for c in system.slice user.slice user.slice/user-1000.slice machine.slice; do
+    echo +memory > "$CG_MOUNT$DEMO/$c/cgroup.subtree_control"
+  done
+fi
+for i in 1 2 3 4 5 6; do cg_limit "$DEMO/machine.slice/web-$i" $((256 << 20)); done
+cg_limit "$DEMO/machine.slice/db" $((512 << 20))
+cg_limit "$DEMO/machine.slice/redis" $((128 << 20))
 cg_limit "$DEMO/cache" $((128 << 20))
 cg_limit "$DEMO/oom" $((64 << 20))
 
-shot() { # shot NAME: the screen as it is now, to $OUT/NAME.png
-  tm capture-pane -p -e -t t > "$tmp/$1.txt"
+# run CGROUP EAT-ARGS...: headroom eat in a cgroup of the demo, in the background
+run() { c=$1; shift; (cg_exec "$DEMO/$c" "$HR" eat "$@" > /dev/null 2>&1 &); }
+run system.slice/journald.service --anon 12M --file 24M --path "$tmp"
+run system.slice/sshd.service --anon 4M
+run system.slice/cron.service --anon 2M
+run user.slice/user-1000.slice/session-1.scope --anon 6M
+for i in 1 2 3 4 5 6; do run "machine.slice/web-$i" --anon $((20 + 12 * i))M --file $((8 * i))M --path "$tmp"; done
+run machine.slice/db --anon 120M --file 200M --path "$tmp"
+run machine.slice/redis --anon 90M
+run machine.slice/worker-1 --anon 13G --no-touch
+run machine.slice/worker-2 --anon 13G --no-touch
+(cg_exec "$DEMO/cache" sh -c "dd if=/dev/zero of=$tmp/file bs=1M count=200 status=none;
+  dd if=/dev/zero of=/dev/shm/headroom-demo-$$ bs=1M count=16 status=none;
+  exec $HOG 40 4 100 600" > /dev/null 2>&1 &)
+
+render() { # render NAME: $tmp/NAME.txt (capture-pane -e) to $tmp/NAME.png
   aha --black --title "headroom: $1" -f "$tmp/$1.txt" > "$tmp/$1.html"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$tmp/chromium" --hide-scrollbars --window-size=960,620 \
-    --screenshot="$PWD/$OUT/$1.png" "file://$tmp/$1.html" > /dev/null 2>&1
-  [ -s "$OUT/$1.png" ] || die "no $OUT/$1.png"
+    --screenshot="$tmp/$1.png" "file://$tmp/$1.html" > /dev/null 2>&1
+  [ -s "$tmp/$1.png" ] || die "no $tmp/$1.png"
+}
+shot() { # shot NAME: the screen as it is now, to $OUT/NAME.png
+  tm capture-pane -p -e -t t > "$tmp/$1.txt"
+  render "$1"
+  cp "$tmp/$1.png" "$OUT/$1.png"
   echo "screenshots: $OUT/$1.png"
 }
 need() { tui_wait "$1" "${2:-10}" || { tui_screen; die "the screen never showed '$1'"; }; }
 
-tui_start 120 40 "$HR" -d 0.5
+tui_start 120 40 "$HR" --cgroup "$DEMO" -d 0.5
 need "LIVE"
-sleep 2  # some history before the experiment starts
-(cg_exec "$DEMO/cache" sh -c "dd if=/dev/zero of=$tmp/file bs=1M count=200 status=none;
-  dd if=/dev/zero of=/dev/shm/headroom-demo-$$ bs=1M count=16 status=none;
-  exec $HOG 40 4 100 600" > /dev/null 2>&1 &)
-(cg_exec "$DEMO/oom" "$HOG" 100 2 150 600 > /dev/null 2>&1 &)
-(cg_exec "$DEMO/overcommit" "$HOG" 20 2 200 600 4096 > /dev/null 2>&1 &)
-sleep 8  # the approach, the kill, the cache at its limit
-tui_keys Home / o o m Enter
-need "oom"
+need "worker-2"
+sleep 6 # the services and containers settle, the trends fill
+tui_keys '}' '}' / d b Enter        # the tree up to 70% of the rows: all of it
+need "Processes in $DEMO/machine.slice/db"
 shot overview
-tui_keys Home / c a c h e Enter i
+# the animation: the allocator in demo/oom from its start to its kill
+tui_keys / o o m Enter
+need "Processes in $DEMO/oom"
+(cg_exec "$DEMO/oom" "$HR" eat --anon 100M --step 4M --every 0.25 > /dev/null 2>&1 &)
+i=0
+while [ $i -lt 28 ]; do
+  tm capture-pane -p -e -t t > "$tmp/frame-$(printf %02d $i).txt"
+  i=$((i + 1)); sleep 0.35
+done
+need "OOM-KILLED"
+shot oom
+for f in "$tmp"/frame-*.txt; do render "$(basename "$f" .txt)"; done
+convert -delay 35 -loop 0 "$tmp"/frame-*.png -layers Optimize "$OUT/oom.gif"
+echo "screenshots: $OUT/oom.gif"
+tui_keys / c a c h e Enter i
 need "Cgroup $DEMO/cache"
 shot cgroup-detail
-tui_keys Escape Home / d e m o Enter Enter
-need "Processes in $DEMO"
-need "tests/hog"
+tui_keys Escape / d b Enter Enter
+need "Processes in $DEMO/machine.slice/db"
 shot processes
-tui_keys / 4 0 9 6 Enter Enter
+tui_keys Escape a / 1 3 G Enter Enter
 need "Mappings, largest RSS first"
 shot process-detail
 tui_keys Escape Escape Escape e
 need "Events since headroom started"
-need "OOM kill: hog"
+need "OOM kill:"
 shot events
 tui_keys Escape h
 need "Any key closes this help"
