@@ -117,10 +117,12 @@ echo "screenshots: $OUT/oom.gif"
 tui_keys / c a c h e Enter i
 need "Cgroup $DEMO/cache"
 shot cgroup-detail
-tui_keys Escape / d b Enter Enter
-need "Processes in $DEMO/machine.slice/db"
+tui_keys Escape a F6 Up Enter       # every process, by VIRT (F6's menu)
+need "VIRT▼"
+need "headroom eat --anon 13G"
+sleep 1.5 # a second sample: CPU% and PSS for the rows now on screen
 shot processes
-tui_keys Escape a / 1 3 G Enter Enter
+tui_keys / 1 3 G Enter Enter
 need "Mappings, largest RSS first"
 shot process-detail
 tui_keys Escape Escape Escape e
