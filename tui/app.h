@@ -90,6 +90,8 @@ struct app {
 	int sel_ghost; /* the selected row is an OOM-killed process's */
 	enum pcol sort;
 	int sort_asc;
+	unsigned char pcol[PC_N]; /* the process columns shown, in order (F2) */
+	int npcol;
 	int kthreads;	 /* K: list processes without memory (kernel threads, zombies) too */
 	char user[40];	 /* u: only this user's processes; "" every user's */
 	double smaps_at; /* when smaps_rollup was last read */

@@ -55,6 +55,11 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 		if (parse_int(v, 1, 100, &x))
 			return -1;
 		*(key[0] == 'w' ? &c->warn_pct : &c->crit_pct) = x;
+	} else if (strcmp(key, "columns") == 0) {
+		*why = "column names, comma-separated";
+		if (!*v || strlen(v) >= sizeof(c->columns))
+			return -1;
+		snprintf(c->columns, sizeof(c->columns), "%s", v);
 	} else if (strcmp(key, "split") == 0) {
 		*why = "a percentage from 20 to 80";
 		if (parse_int(v, SPLIT_MIN, SPLIT_MAX, &c->split))
@@ -125,6 +130,11 @@ char *config_format(const struct config *c)
 			       "interval = %g\ntree = %d\nsplit = %d\ncgroup_sort = %s\ncgroup_sort_ascending = %d\n",
 			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree, c->split, c->cg_sort,
 			       c->cg_sort_asc);
+	if (c->columns[0]) {
+		char *more = xasprintf("%scolumns = %s\n", text, c->columns);
+		free(text);
+		text = more;
+	}
 	for (size_t i = 0; i < c->folds.n; i++) {
 		char *more = xasprintf("%sfold = %s\n", text, c->folds.paths[i]);
 		free(text);

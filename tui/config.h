@@ -10,6 +10,7 @@
  * (else ~/.config/headroom/config): "key = value" lines, # comments.
  *   sort = res            process sort column (a column title, lower case)
  *   sort_ascending = 0
+ *   columns = pid,user,...  the process columns shown, in order (F2); "" all
  *   cgroup_sort = none    cgroup sort column (cgroup, usage, limit, pct,
  *   cgroup_sort_ascending = 0   ...; none: the tree's order)
  *   warn_percent = 80     colour thresholds, % of the effective limit
@@ -22,6 +23,7 @@
 struct config {
 	char sort[16];
 	int sort_asc;
+	char columns[256];
 	char cg_sort[16];
 	int cg_sort_asc;
 	int warn_pct, crit_pct;

@@ -21,6 +21,8 @@ void menu_add(struct menu *m, const char *item)
 
 void menu_key(struct app *a, struct menu *m, int ch)
 {
+	if (m->key && m->key(a, ch))
+		return;
 	switch (ch) {
 	case KEY_UP: case 'k': m->sel = m->sel > 0 ? m->sel - 1 : 0; return;
 	case KEY_DOWN: case 'j': m->sel = m->sel + 1 < m->n ? m->sel + 1 : m->sel; return;
@@ -38,10 +40,10 @@ void menu_key(struct app *a, struct menu *m, int ch)
  * one kept in view. */
 void menu_draw(const struct menu *m)
 {
-	static const char hint[] = "Enter takes it, Esc cancels";
+	const char *hint = m->key ? "Space show/hide  - + move  Enter done" : "Enter takes it, Esc cancels";
 	int w = (int)strlen(m->title) + 4, rows = m->n + 3; /* title, items, hint */
-	if (w < (int)sizeof(hint) + 3)
-		w = (int)sizeof(hint) + 3;
+	if (w < (int)strlen(hint) + 4)
+		w = (int)strlen(hint) + 4;
 	for (int i = 0; i < m->n; i++)
 		if ((int)strlen(m->items[i]) + 6 > w)
 			w = (int)strlen(m->items[i]) + 6;

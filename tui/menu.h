@@ -13,7 +13,11 @@ struct menu {
 	char title[160];
 	char items[MENU_ITEMS][40];
 	int n, sel;
+	int ids[MENU_ITEMS]; /* the caller's, per item */
 	void (*take)(struct app *a, int item);
+	/* A key the menu's owner answers first (NULL: none); non-zero: the
+	 * menu stays open (the F2 column chooser's Space and - +). */
+	int (*key)(struct app *a, int ch);
 };
 
 void menu_open(struct menu *m, const char *title, void (*take)(struct app *a, int item));

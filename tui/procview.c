@@ -39,6 +39,23 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_CMD] = { .title = "COMMAND", .min = 10, .max = 0, .prio = 0, .flex = 1 },
 };
 
+/* The columns shown (a->pcol, F2), in their order, laid out for the width:
+ * by column id, w[k] (0: not shown) and x[k]. */
+static void pcols_layout(const struct app *a, int *w, int *x)
+{
+	struct col_spec shown[PC_N];
+	int ws[PC_N];
+	for (int i = 0; i < a->npcol; i++)
+		shown[i] = pcols[a->pcol[i]];
+	table_layout(shown, a->npcol, COLS, ws);
+	for (int k = 0; k < PC_N; k++)
+		w[k] = x[k] = 0;
+	for (int i = 0; i < a->npcol; i++) {
+		w[a->pcol[i]] = ws[i];
+		x[a->pcol[i]] = table_col_x(ws, i);
+	}
+}
+
 static int procview_list_top(const struct app *a)
 {
 	return a->proc_top; /* under a title and the column titles */
@@ -460,7 +477,7 @@ static void cell(int y, int x, int w, enum pcol c, const struct app *a, const st
 	}
 }
 
-static void titles(const struct app *a, const int *w, int y, int focused)
+static void titles(const struct app *a, const int *w, const int *x, int y, int focused)
 {
 	char t[256];
 	char killed[48] = "";
@@ -477,15 +494,15 @@ static void titles(const struct app *a, const int *w, int y, int focused)
 		if (!w[k])
 			continue;
 		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? draw_sort_mark(a->sort_asc) : "");
-		draw_text(y + 1, table_col_x(w, k), w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
+		draw_text(y + 1, x[k], w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
 	}
 }
 
 void procview_pane(struct app *a, int y, int h, int focused)
 {
-	int w[PC_N];
-	table_layout(pcols, PC_N, COLS, w);
-	titles(a, w, y, focused);
+	int w[PC_N], x[PC_N];
+	pcols_layout(a, w, x);
+	titles(a, w, x, y, focused);
 	for (int i = 0; i < h - 2 && i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
 		struct ghost g;
 		const struct proc_sample *p = row_proc(a, a->pl.top + i, &g);
@@ -498,7 +515,7 @@ void procview_pane(struct app *a, int y, int h, int focused)
 			draw_clear(ry, 0, COLS, rs);
 		for (int k = 0; k < PC_N; k++)
 			if (w[k])
-				cell(ry, table_col_x(w, k), w[k], (enum pcol)k, a, p, victim, rs);
+				cell(ry, x[k], w[k], (enum pcol)k, a, p, victim, rs);
 	}
 }
 
@@ -523,10 +540,10 @@ static void procview_draw(struct app *a)
 
 static void click_title(struct app *a, int x)
 {
-	int w[PC_N];
-	table_layout(pcols, PC_N, COLS, w);
+	int w[PC_N], cx[PC_N];
+	pcols_layout(a, w, cx);
 	for (int k = 0; k < PC_N; k++)
-		if (w[k] && x >= table_col_x(w, k) && x < table_col_x(w, k) + w[k]) {
+		if (w[k] && x >= cx[k] && x < cx[k] + w[k]) {
 			if ((int)a->sort == k)
 				a->sort_asc = !a->sort_asc;
 			a->sort = (enum pcol)k;
@@ -626,6 +643,71 @@ static void sort_menu(struct app *a, int ch)
 	for (int k = 0; k < PC_N; k++)
 		menu_add(&a->menu, pcols[k].title);
 	a->menu.sel = (int)a->sort;
+}
+
+/* ---- F2: which process columns, in which order ---- */
+
+static int shown_at(const struct app *a, int k)
+{
+	for (int i = 0; i < a->npcol; i++)
+		if (a->pcol[i] == k)
+			return i;
+	return -1;
+}
+
+/* The chooser's items: the columns shown, in order, then the others. */
+static void chooser_items(struct app *a)
+{
+	int sel = a->menu.n ? a->menu.ids[a->menu.sel] : a->pcol[0];
+	a->menu.n = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < PC_N; i++) {
+			int k = pass ? i : i < a->npcol ? a->pcol[i] : -1;
+			if (k < 0 || (pass && shown_at(a, k) >= 0))
+				continue;
+			char b[40];
+			snprintf(b, sizeof(b), "[%c] %s", pass ? ' ' : 'x', pcols[k].title);
+			if (k == sel)
+				a->menu.sel = a->menu.n;
+			a->menu.ids[a->menu.n] = k;
+			menu_add(&a->menu, b);
+		}
+}
+
+/* Space: show or hide the column; - +: move it up or down. */
+static int chooser_key(struct app *a, int ch)
+{
+	int k = a->menu.ids[a->menu.sel], at = shown_at(a, k);
+	if (ch == ' ' && at >= 0 && a->npcol > 1) {
+		memmove(&a->pcol[at], &a->pcol[at + 1], (size_t)(a->npcol - at - 1));
+		a->npcol--;
+	} else if (ch == ' ' && at < 0) {
+		a->pcol[a->npcol++] = (unsigned char)k;
+	} else if ((ch == '-' || ch == '+') && at >= 0) {
+		int to = ch == '-' ? at - 1 : at + 1;
+		if (to < 0 || to >= a->npcol)
+			return 1;
+		a->pcol[at] = a->pcol[to];
+		a->pcol[to] = (unsigned char)k;
+	} else {
+		return ch == ' ' || ch == '-' || ch == '+';
+	}
+	chooser_items(a);
+	return 1;
+}
+
+static void chooser_done(struct app *a, int i)
+{
+	(void)i;
+	rows_update(a);
+}
+
+static void columns_menu(struct app *a, int ch)
+{
+	(void)ch;
+	menu_open(&a->menu, "Process columns (saved on quit)", chooser_done);
+	a->menu.key = chooser_key;
+	chooser_items(a);
 }
 
 /* ---- F9: a signal to the selected process ---- */
@@ -733,6 +815,7 @@ static void user_menu(struct app *a, int ch)
 		KEY_ACTION_INVERT(invert),                                                                   \
 		{ .keys = { KEY_F(9) }, .names = "F9", .does = "send the process a signal (a menu)", .fn = kill_menu }, \
 		{ .keys = { 'u' }, .names = "u", .does = "one user's processes (a menu)", .fn = user_menu },    \
+		{ .keys = { KEY_F(2) }, .names = "F2", .does = "columns: show, hide, order", .fn = columns_menu }, \
 		{ .keys = { 'K' }, .names = "K", .does = "kernel threads and zombies: show, hide", .fn = kernel_threads }, \
 		{ .keys = { 'H' }, .names = "H", .does = "threads: not listed, said why", .fn = threads }
 

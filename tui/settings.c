@@ -14,6 +14,37 @@ const char *const pcol_names[PC_N] = {
 	[PC_OOM] = "oom_score", [PC_ADJ] = "oom_score_adj", [PC_BAR] = "res_of_virt", [PC_CMD] = "command",
 };
 
+/* columns = a,b,c: the process columns shown, in order; none given, all.
+ * A name headroom does not know leaves every column shown. */
+static void load_columns(struct app *a, const char *list)
+{
+	char copy[256], *save = NULL;
+	snprintf(copy, sizeof(copy), "%s", list);
+	a->npcol = 0;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int k = 0;
+		while (k < PC_N && strcmp(t, pcol_names[k]) != 0)
+			k++;
+		int dup = 0;
+		for (int i = 0; i < a->npcol; i++)
+			dup |= a->pcol[i] == k;
+		if (k == PC_N && !a->settings_bad) {
+			snprintf(a->status, sizeof(a->status), "config: no process column '%s'; every column shown (the file is kept as it is)", t);
+			a->settings_bad = 1;
+		}
+		if (k == PC_N) {
+			a->npcol = 0;
+			break;
+		}
+		if (!dup)
+			a->pcol[a->npcol++] = (unsigned char)k;
+	}
+	if (a->npcol)
+		return;
+	for (int k = 0; k < PC_N; k++)
+		a->pcol[a->npcol++] = (unsigned char)k;
+}
+
 void settings_load(struct app *a)
 {
 	struct config c;
@@ -50,6 +81,7 @@ void settings_load(struct app *a)
 			 "config: no cgroup column '%s' to sort by; in tree order (the file is kept as it is)", c.cg_sort);
 		a->settings_bad = 1;
 	}
+	load_columns(a, c.columns);
 	a->folds = c.folds; /* the app owns them now */
 }
 
@@ -63,6 +95,11 @@ int settings_save(const struct app *a, char *err, size_t errlen)
 	c.sort_asc = a->sort_asc;
 	snprintf(c.cg_sort, sizeof(c.cg_sort), "%s", a->cg_sort == CG_SORT_NONE ? "none" : cgcol_names[a->cg_sort]);
 	c.cg_sort_asc = a->cg_sort_asc;
+	int custom = a->npcol < PC_N; /* all, in their order: no line */
+	for (int i = 0; i < a->npcol; i++)
+		custom |= a->pcol[i] != i;
+	for (int i = 0, n = 0; custom && i < a->npcol; i++)
+		n += snprintf(c.columns + n, sizeof(c.columns) - (size_t)n, "%s%s", i ? "," : "", pcol_names[a->pcol[i]]);
 	c.warn_pct = a->warn_pct;
 	c.crit_pct = a->crit_pct;
 	c.interval = a->interval_keyed ? a->interval : a->file_interval;

@@ -332,6 +332,34 @@ else
 fi
 fi
 
+if step columns "F2: the process columns shown and their order, kept"; then
+TUI_KEEP_CONFIG=1
+rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d)
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "hr-swap"
+tui_keys a F2
+check tui_wait "Process columns (saved on quit)"
+check tui_wait "> [x] PID"
+tui_keys Down Down '-'              # S above USER
+check tui_wait_re "^ +PID +S +USER +CPU% "
+tui_keys Down Space                 # USER hidden: listed last, unticked
+check tui_wait "> [ ] USER"
+check tui_wait_re "^ +PID +S +CPU% +VIRT "
+tui_keys Enter
+check tui_gone "Process columns"
+tui_keys q
+check tui_exit
+want="columns = pid,state,cpu,virt,res,shr,swap,pss,uss,oom_score,oom_score_adj,res_of_virt,cgroup,command"
+grep -qxF "$want" "$TUI_CONFIG/headroom/config" || { cat "$TUI_CONFIG/headroom/config"; fail "the settings file lacks '$want'"; }
+tui_start 120 40 "$HR" --root "$FX"  # read back
+check tui_wait "hr-swap"
+check tui_wait_re "^ +PID +S +CPU% +VIRT "   # the pane under the tree too
+tui_keys a
+check tui_wait_re "^ +PID +S +CPU% +VIRT "
+TUI_KEEP_CONFIG=
+pass
+fi
+
 if step kill "F9: a signal to a process, or why not"; then
 if cg_find_self && CG=$(cg_make "hr-tui-kill-$$"); then
   # a sleep that ignores SIGTERM (ignored stays ignored across exec): only
@@ -563,22 +591,22 @@ tui_screen | grep -qE "child .* limit\^ *\$" || { tui_screen; fail "80x24: the c
 foot=$(tui_screen | tail -n 1)
 [ "$foot" = "F1 Help  Enter Procs  Tab Pane  i Detail  a All  / Search  \\ Filter  q Quit" ] ||
   fail "80x24: the footer reads '$foot'"
-tui_keys h                        # 31 lines of help in 22 rows: it scrolls
-check tui_wait "lines 1-21 of 31: Up Down PgUp PgDn; other keys close"
+tui_keys h                        # 32 lines of help in 22 rows: it scrolls
+check tui_wait "lines 1-21 of 32: Up Down PgUp PgDn; other keys close"
 tui_screen | grep -qF "headroom - live memory" || fail "80x24 cuts the help's first line"
 tui_keys PgDn
 check tui_wait "Any key closes this help"
-check tui_wait "lines 11-31 of 31"
+check tui_wait "lines 12-32 of 32"
 tui_keys x
-check tui_gone "lines 11-31 of 31"
+check tui_gone "lines 12-32 of 32"
 tm resize-window -t t -x 40 -y 10
 check tui_gone "USAGE TREND"
 tui_keys h                        # 8 rows: each line seen by scrolling
-check tui_wait "lines 1-7 of 31"
+check tui_wait "lines 1-7 of 32"
 tui_keys Down Down PgDn PgDn PgDn
-check tui_wait "lines 21-27 of 31"
+check tui_wait "lines 21-27 of 32"
 tui_keys k
-check tui_wait "lines 20-26 of 31"
+check tui_wait "lines 20-26 of 32"
 tui_keys x
 check tui_gone "USAGE TREND"
 check tui_wait "CGROUP"
