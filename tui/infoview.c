@@ -14,8 +14,8 @@
 
 enum { I_LABEL, I_VALUE, I_RATE, I_NOTE, I_N };
 static const struct col_spec icols[I_N] = {
-	[I_LABEL] = { .title = "FIGURE / KEY", .min = 14, .max = 34, .prio = 0, .flex = 1 },
-	[I_VALUE] = { .title = "VALUE", .min = 9, .max = 16, .prio = 0, .right = 1 },
+	[I_LABEL] = { .title = "FIGURE / KEY", .min = 14, .max = 32, .prio = 0, .flex = 1 }, /* v1 memory.memsw.max_usage_in_bytes */
+	[I_VALUE] = { .title = "VALUE", .min = 14, .max = 16, .prio = 0, .right = 1 }, /* PSI: 3 averages */
 	[I_RATE] = { .title = "PER SECOND", .min = 10, .max = 12, .prio = 1, .right = 1 },
 	[I_NOTE] = { .title = "SOURCE / NOTE", .min = 8, .max = 0, .prio = 2, .flex = 1 },
 };

@@ -170,17 +170,18 @@ tui_keys Down Down i              # / -> hr-fixture -> child
 check tui_wait "Cgroup /hr-fixture/child (memory cgroup v2)"
 # whole lines: the child's own 500M, and the 200M that applies, set by its
 # parent (not by itself, nor by /hr-fixture/child: a substring would match)
-check tui_wait_line "limit                                   500M            memory.max"
-check tui_wait_line "effective_limit                         200M            set by /hr-fixture"
-check tui_wait_line "memory.max                              500M"
-check tui_wait_line "memory.low                                 0"
+check tui_wait_line "limit                                      500M            memory.max"
+check tui_wait_line "effective_limit                            200M            set by /hr-fixture"
+check tui_wait_line "memory.max                                 500M"
+check tui_wait_line "memory.low                                    0"
 # said first: the diagnosis, and where the charge is: usage 156852224 =
 # anon 104914944 + cache (file 50397184 - shmem 8388608 = 42008576) +
 # kernel 1531904 + shmem 8388608 + other 8192
-check tui_wait_line "limit^                                                  limit from /hr-fixture: 200M caps its own 500M"
-check tui_wait_line "charged (usage)                         150M            anon 100M + cache 40M + kernel 1.5M + shmem 8.0M + other 8.0K"
+check tui_wait_line "limit^                                                     limit from /hr-fixture: 200M caps its own 500M"
+check tui_wait_line "charged (usage)                            150M            anon 100M + cache 40M + kernel 1.5M + shmem 8.0M + other 8.0K"
 tui_keys End
-check tui_wait "% stalled avg10 avg60 avg300"
+# memory.pressure: the three averages whole at 120 columns
+check tui_wait_re "^some +[0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2} [0-9]+\.[0-9]{2} +% stalled avg10 avg60 avg300"
 check tui_wait "memory.events.local"
 tui_keys Escape
 check tui_wait "USAGE TREND"
