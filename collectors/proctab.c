@@ -244,9 +244,14 @@ void proctab_read(struct proctab *t, struct sample *s, int from_proc, const stru
 	free(m.v);
 }
 
+static struct pnode *node_of(struct proctab *t, int pid)
+{
+	return t->n ? bsearch(&pid, t->nodes, t->n, sizeof(*t->nodes), sample_pid_cmp) : NULL;
+}
+
 int proctab_alive(struct proctab *t, int pid, uint64_t id)
 {
-	struct pnode *nd = t->n ? bsearch(&pid, t->nodes, t->n, sizeof(*t->nodes), sample_pid_cmp) : NULL;
+	struct pnode *nd = node_of(t, pid);
 	if (!nd || nd->id != id)
 		return 0;
 	if (nd->fd < 0)
@@ -256,7 +261,7 @@ int proctab_alive(struct proctab *t, int pid, uint64_t id)
 
 int proctab_signal(struct proctab *t, int pid, uint64_t id, int sig)
 {
-	struct pnode *nd = t->n ? bsearch(&pid, t->nodes, t->n, sizeof(*t->nodes), sample_pid_cmp) : NULL;
+	struct pnode *nd = node_of(t, pid);
 	if (!nd || nd->id != id)
 		return ESRCH;
 	if (nd->fd < 0)

@@ -17,15 +17,16 @@
  * starting at the selection itself when from_sel. */
 static int seek(struct app *a, const char *text, int dir, int from_sel)
 {
-	struct listview *l = app_keyed(a)->list(a);
+	const struct screen *s = app_keyed(a);
+	struct listview *l = s->list(a);
 	if (l->n <= 0 || !*text)
 		return 0;
-	if (app_keyed(a)->before_search)
-		app_keyed(a)->before_search(a); /* e.g. the command lines of rows not on screen */
+	if (s->before_search)
+		s->before_search(a); /* e.g. the command lines of rows not on screen */
 	int start = l->sel < 0 ? 0 : l->sel;
 	for (int k = from_sel ? 0 : 1; k <= l->n; k++) {
 		int i = ((start + dir * k) % l->n + l->n) % l->n;
-		if (app_keyed(a)->row_matches(a, i, text)) {
+		if (s->row_matches(a, i, text)) {
 			list_select(l, i);
 			return 1;
 		}

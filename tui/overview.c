@@ -24,6 +24,7 @@
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
 #define TREND_SPAN 120 /* seconds of history a sparkline spans */
 #define OOM_RECENT 60  /* seconds an OOM kill marks its cgroup's OOM cell */
+#define TREND_LABEL_W 6 /* " 1023M": a size as fmt_size writes it, after a space */
 
 /* Header lines shown for the terminal height: the meters' legend from 30. */
 static int header_lines(void)
@@ -152,17 +153,9 @@ static void swap_line(int y, const struct sys_sample *m)
 static int commit_segs(struct bar_seg *out, const struct sys_sample *m)
 {
 	static const enum style st[] = { ST_COMMIT, ST_COMMIT_OVER, ST_COMMIT_PAST };
-	uint64_t c = m->committed_as.v, at[3] = { UINT64_MAX, UINT64_MAX, UINT64_MAX }, from = 0;
-	if (val_is_ok(m->mem_total))
-		at[0] = m->mem_total.v;
-	if (val_is_ok(m->commit_limit))
-		at[1] = m->commit_limit.v;
-	if (at[1] < at[0]) {
-		at[2] = at[0];
-		at[0] = at[1];
-		at[1] = at[2];
-		at[2] = UINT64_MAX;
-	}
+	uint64_t mt = val_is_ok(m->mem_total) ? m->mem_total.v : UINT64_MAX;
+	uint64_t cl = val_is_ok(m->commit_limit) ? m->commit_limit.v : UINT64_MAX;
+	uint64_t c = m->committed_as.v, from = 0, at[3] = { mt < cl ? mt : cl, mt < cl ? cl : mt, UINT64_MAX };
 	int n = 0;
 	for (int i = 0; i < 3 && from < c; i++) {
 		uint64_t to = c < at[i] ? c : at[i];
@@ -313,17 +306,26 @@ static void cg_bar(int y, int x, int w, const struct app *a, const struct cg_sam
 		ram_label(y, x, w, filled, total, marks, nm);
 }
 
+/* Usage as a percentage of the bar's reference (bar_ref), NAN when either
+ * is N/A: %LIM's figure, and what it sorts by. */
+static double share(const struct app *a, const struct cg_sample *c, int *ram)
+{
+	val_t ref = bar_ref(a, c, ram);
+	if (!val_is_ok(c->n.usage) || !val_is_ok(ref) || !ref.v)
+		return NAN;
+	return 100.0 * (double)c->n.usage.v / (double)ref.v;
+}
+
 /* %LIM: of the limit that applies; of RAM where none does, marked "r". */
 static void pct_cell(int y, int x, int w, const struct app *a, const struct cg_sample *c, enum style rs)
 {
 	char b[16];
 	int ram;
-	val_t ref = bar_ref(a, c, &ram);
-	fmt_pct(b, sizeof(b), c->n.usage, ref);
-	if (ram && strcmp(b, "N/A") != 0) {
-		double pct = atof(b);
-		snprintf(b, sizeof(b), pct >= 99.95 ? "%.0fr" : "%.1fr", pct);
-	}
+	double pct = share(a, c, &ram);
+	if (isnan(pct))
+		snprintf(b, sizeof(b), "N/A");
+	else
+		snprintf(b, sizeof(b), !ram ? "%.1f" : pct >= 99.95 ? "%.0fr" : "%.1fr", pct);
 	draw_text(y, x, w, b, rs, 1);
 }
 
@@ -341,17 +343,14 @@ static void cg_trend(int y, int x, int w, const struct app *a, const struct cg_s
 		draw_spark(y, x, w, v, 0, (double)c->n.eff_limit.v, headroom_style(a, c));
 		return;
 	}
-	char top[16] = "";
-	if (w >= 10) { /* the scale's top, from the whole span */
-		history_buckets(h, a->cur->mono, TREND_SPAN, v, w);
-		if (spark_max(v, w) > 0)
-			fmt_size(top, sizeof(top), (uint64_t)spark_max(v, w));
+	int lw = w >= 10 ? TREND_LABEL_W : 0; /* the scale's top, right-aligned after the line */
+	history_buckets(h, a->cur->mono, TREND_SPAN, v, w - lw);
+	double top = spark_max(v, w - lw);
+	draw_spark(y, x, w - lw, v, 0, top > 0 ? top : 1, ST_NORMAL);
+	if (lw && top > 0) {
+		char b[16];
+		draw_text(y, x + w - lw, lw, fmt_size(b, sizeof(b), (uint64_t)top), ST_DIM, 1);
 	}
-	int sw = top[0] ? w - (int)strlen(top) - 1 : w;
-	history_buckets(h, a->cur->mono, TREND_SPAN, v, sw);
-	draw_spark(y, x, sw, v, 0, spark_max(v, sw) > 0 ? spark_max(v, sw) : 1, ST_NORMAL);
-	if (top[0])
-		draw_text(y, x + sw + 1, w - sw - 1, top, ST_DIM, 0);
 }
 
 /* A row's name: tree branches and the last path component, or a whole path
@@ -514,7 +513,7 @@ static double sort_key(const struct app *a, const struct cg_sample *c, int col)
 	switch (col) {
 	case C_USAGE: case C_BAR: return num(c->n.usage);
 	case C_LIMIT: return num(c->n.eff_limit);
-	case C_PCT: return 100.0 * num(c->n.usage) / num(bar_ref(a, c, &ram));
+	case C_PCT: return share(a, c, &ram);
 	case C_TREND: return c->r.usage_bps;
 	case C_OOM: return num(c->n.oom_kills);
 	case C_HITS: return c->r.limit_hits_ps;

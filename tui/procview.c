@@ -194,6 +194,13 @@ static double cpu_pct(const struct app *a, const struct proc_sample *p)
 	return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
 }
 
+/* What a row says its command is: the command line, else the name. */
+static const char *proc_command(const struct proc_sample *p)
+{
+	const struct proc_detail *d = &p->d;
+	return d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A";
+}
+
 static int cmp_double(double x, double y)
 {
 	if (isnan(x) || isnan(y))
@@ -312,17 +319,23 @@ static void fetch_visible(struct app *a)
 	free(idx);
 }
 
-/* libproc2 details for every row that has none yet in this sample (for
- * sorting, filtering or searching by them). */
+/* libproc2 details for the processes procs[rows[0..n)] that have none yet
+ * in this sample. */
+static void details_missing(struct app *a, const size_t *rows, size_t n)
+{
+	size_t *idx = xcalloc(n + 1, sizeof(*idx)), k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!a->cur->procs[rows[i]].d.asked)
+			idx[k++] = rows[i];
+	if (k)
+		collector_details(a->col, a->cur, idx, k, 0);
+	free(idx);
+}
+
+/* Details for every row (for sorting, filtering or searching by them). */
 static void procview_details_all(struct app *a)
 {
-	size_t *idx = xcalloc(a->nprow + 1, sizeof(*idx)), n = 0;
-	for (size_t i = 0; i < a->nprow; i++)
-		if (!a->cur->procs[a->prow[i]].d.asked)
-			idx[n++] = a->prow[i];
-	if (n)
-		collector_details(a->col, a->cur, idx, n, 0);
-	free(idx);
+	details_missing(a, a->prow, a->nprow);
 }
 
 static int proc_matches(const struct proc_sample *p, const char *text)
@@ -402,7 +415,8 @@ static void procview_update(struct app *a)
 
 void procview_follow(struct app *a, const char *path, int y, int h)
 {
-	if (!a->proc_cg || !path || strcmp(a->proc_cg, path) != 0) {
+	int same = a->proc_cg && path ? strcmp(a->proc_cg, path) == 0 : a->proc_cg == path;
+	if (!same) {
 		free(a->proc_cg);
 		a->proc_cg = path ? xstrdup(path) : NULL;
 		a->pl = (struct listview){ 0 };
@@ -467,9 +481,8 @@ static void cell(int y, int x, int w, enum pcol c, const struct app *a, const st
 	}
 	case PC_CMD: {
 		char cmd[600];
-		const char *line = d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A";
 		const char *mark = victim ? "[next OOM] " : "";
-		snprintf(cmd, sizeof(cmd), "%s%s", mark, fmt_command(line, w - (int)strlen(mark)));
+		snprintf(cmd, sizeof(cmd), "%s%s", mark, fmt_command(proc_command(p), w - (int)strlen(mark)));
 		draw_text(y, x, w, cmd, rs, 0);
 		break;
 	}
@@ -751,7 +764,7 @@ static void kill_menu(struct app *a, int ch)
 	}
 	a->kill_pid = p->pid;
 	a->kill_id = p->id;
-	snprintf(t, sizeof(t), "Send to %d: %s", p->pid, p->d.ok ? (p->d.cmdline && *p->d.cmdline ? p->d.cmdline : p->d.comm) : "?");
+	snprintf(t, sizeof(t), "Send to %d: %s", p->pid, proc_command(p));
 	menu_open(&a->menu, t, kill_take);
 	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
 		char b[40];
@@ -788,12 +801,11 @@ static void user_take(struct app *a, int i)
 static void user_menu(struct app *a, int ch)
 {
 	(void)ch;
-	size_t *idx = xcalloc(a->cur->nproc + 1, sizeof(*idx)), n = 0;
+	size_t *idx = xcalloc(a->cur->nproc + 1, sizeof(*idx)), n = 0; /* in view, whatever the user shown */
 	for (size_t i = 0; i < a->cur->nproc; i++)
-		if (in_view(a, &a->cur->procs[i]) && !a->cur->procs[i].d.asked)
+		if (in_view(a, &a->cur->procs[i]))
 			idx[n++] = i;
-	if (n)
-		collector_details(a->col, a->cur, idx, n, 0);
+	details_missing(a, idx, n);
 	free(idx);
 	menu_open(&a->menu, "Show the processes of", user_take);
 	menu_add(&a->menu, "every user");

@@ -34,15 +34,15 @@ void folds_free(struct folds *f)
 	*f = (struct folds){ 0 };
 }
 
-/* qsort_r: rows of sample ctx, largest usage first. */
-static int by_usage(const void *a, const void *b, void *ctx)
+/* The flat list's order when none is asked: largest usage first (N/A
+ * with the smallest). */
+static int usage_desc(const struct cg_sample *x, const struct cg_sample *y, void *ctx)
 {
-	const struct sample *s = ctx;
-	const struct cg_row *x = a, *y = b;
-	val_t u = s->cgs[x->cg].n.usage, v = s->cgs[y->cg].n.usage;
-	uint64_t ux = val_is_ok(u) ? u.v : 0, vy = val_is_ok(v) ? v.v : 0;
-	return ux != vy ? (ux < vy ? 1 : -1) : x->cg - y->cg;
+	(void)ctx;
+	uint64_t ux = val_is_ok(x->n.usage) ? x->n.usage.v : 0, uy = val_is_ok(y->n.usage) ? y->n.usage.v : 0;
+	return (ux < uy) - (ux > uy);
 }
+static const struct rows_order largest_first = { usage_desc, NULL };
 
 int rows_match(const char *text, const char *filter)
 {
@@ -94,10 +94,8 @@ static size_t rows_flat(const struct sample *s, const char *filter, const struct
 	for (size_t i = 0; i < s->ncg; i++)
 		if (rows_match(s->cgs[i].path, filter))
 			out[n++] = (struct cg_row){ .cg = (int)i };
-	if (n > 1 && !o)
-		qsort_r(out, n, sizeof(*out), by_usage, (void *)s);
-	if (n > 1 && o) {
-		struct walk w = { .s = s, .o = o };
+	if (n > 1) {
+		struct walk w = { .s = s, .o = o ? o : &largest_first };
 		int *idx = xcalloc(n, sizeof(*idx));
 		for (size_t i = 0; i < n; i++)
 			idx[i] = out[i].cg;

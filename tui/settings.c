@@ -14,6 +14,15 @@ const char *const pcol_names[PC_N] = {
 	[PC_OOM] = "oom_score", [PC_ADJ] = "oom_score_adj", [PC_BAR] = "res_of_virt", [PC_CMD] = "command",
 };
 
+/* The index of name in names[0..n), or -1. */
+static int name_index(const char *const *names, int n, const char *name)
+{
+	for (int k = 0; k < n; k++)
+		if (strcmp(name, names[k]) == 0)
+			return k;
+	return -1;
+}
+
 /* columns = a,b,c: the process columns shown, in order; none given, all.
  * A name headroom does not know leaves every column shown. */
 static void load_columns(struct app *a, const char *list)
@@ -22,17 +31,14 @@ static void load_columns(struct app *a, const char *list)
 	snprintf(copy, sizeof(copy), "%s", list);
 	a->npcol = 0;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int k = 0;
-		while (k < PC_N && strcmp(t, pcol_names[k]) != 0)
-			k++;
-		int dup = 0;
+		int k = name_index(pcol_names, PC_N, t), dup = 0;
 		for (int i = 0; i < a->npcol; i++)
 			dup |= a->pcol[i] == k;
-		if (k == PC_N && !a->settings_bad) {
+		if (k < 0 && !a->settings_bad) {
 			snprintf(a->status, sizeof(a->status), "config: no process column '%s'; every column shown (the file is kept as it is)", t);
 			a->settings_bad = 1;
 		}
-		if (k == PC_N) {
+		if (k < 0) {
 			a->npcol = 0;
 			break;
 		}
@@ -59,23 +65,15 @@ void settings_load(struct app *a)
 	a->warn_pct = c.warn_pct;
 	a->crit_pct = c.crit_pct;
 	a->sort_asc = c.sort_asc;
-	a->sort = PC_RES;
-	int known = 0;
-	for (int k = 0; k < PC_N && !known; k++) {
-		known = strcmp(c.sort, pcol_names[k]) == 0;
-		if (known)
-			a->sort = (enum pcol)k;
-	}
-	if (!known && !a->settings_bad) {
+	int k = name_index(pcol_names, PC_N, c.sort);
+	a->sort = k < 0 ? PC_RES : (enum pcol)k;
+	if (k < 0 && !a->settings_bad) {
 		snprintf(a->status, sizeof(a->status),
 			 "config: no column '%s' to sort by; sorting by res (the file is kept as it is)", c.sort);
 		a->settings_bad = 1;
 	}
-	a->cg_sort = CG_SORT_NONE;
+	a->cg_sort = name_index(cgcol_names, cgcol_n, c.cg_sort); /* -1: CG_SORT_NONE */
 	a->cg_sort_asc = c.cg_sort_asc;
-	for (int k = 0; k < cgcol_n; k++)
-		if (strcmp(c.cg_sort, cgcol_names[k]) == 0)
-			a->cg_sort = k;
 	if (a->cg_sort == CG_SORT_NONE && strcmp(c.cg_sort, "none") != 0 && !a->settings_bad) {
 		snprintf(a->status, sizeof(a->status),
 			 "config: no cgroup column '%s' to sort by; in tree order (the file is kept as it is)", c.cg_sort);

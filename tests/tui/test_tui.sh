@@ -505,7 +505,7 @@ if step unlimited "no limit: the bar, %LIM and trend against RAM, and said"; the
 tmp=$(mktemp -d)
 cp -a "$FX/." "$tmp/" && echo max > "$tmp/sys/fs/cgroup/hr-swap/memory.max"
 tui_start 120 40 "$HR" --root "$tmp"
-check tui_wait_re "^└──hr-swap +64M +unlimited +13\.6r ##~~           RAM +[^ ]+ 64M +0 +0 +1 *\$"
+check tui_wait_re "^└──hr-swap +64M +unlimited +13\.6r ##~~           RAM +[^ ]+ +64M +0 +0 +1 *\$"
 # on a machine of 48G (MemTotal in the copy: 50331648 kB) the same is 0.13%
 # of RAM, a twentieth of a cell: its largest part, anon, still gets one
 sed -i 's/^MemTotal: .*/MemTotal:       50331648 kB/' "$tmp/proc/meminfo"
