@@ -10,11 +10,13 @@
 #include "model/history.h"
 #include "collectors/procmaps.h"
 #include "cli/options.h"
+#include "tui/chooser.h"
 #include "tui/dlines.h"
 #include "tui/menu.h"
 #include "tui/rows.h"
 #include "tui/screen.h"
 #include "tui/style.h"
+#include "widgets/colset.h"
 #include "widgets/listview.h"
 
 /* The live dashboard: its state. The driver's loop (driver/driver.h) takes
@@ -78,6 +80,7 @@ struct app {
 	int cg_sort;	/* the cgroup column the rows are sorted by (siblings, in a tree); CG_SORT_NONE */
 	int cg_sort_asc;
 	int pane_focus; /* the keys go to the process pane under the tree */
+	struct colset cshow; /* the cgroup columns shown, in order (F2) */
 	/* processes */
 	char *proc_cg; /* show this cgroup's subtree; NULL for every process */
 	size_t *prow;  /* indices into cur->procs, sorted */
@@ -90,8 +93,7 @@ struct app {
 	int sel_ghost; /* the selected row is an OOM-killed process's */
 	enum pcol sort;
 	int sort_asc;
-	unsigned char pcol[PC_N]; /* the process columns shown, in order (F2) */
-	int npcol;
+	struct colset pshow; /* the process columns shown, in order (F2) */
 	int kthreads;	 /* K: list processes without memory (kernel threads, zombies) too */
 	char user[40];	 /* u: only this user's processes; "" every user's */
 	double smaps_at; /* when smaps_rollup was last read */
@@ -127,6 +129,7 @@ struct app {
 	char cg_filter[64], proc_filter[64]; /* "" none */
 	char status[128]; /* a message for the footer */
 	struct menu menu; /* F6 sort, F9 signal: over the screen while open */
+	struct chooser chooser; /* F2: the table whose columns the menu chooses */
 	int kill_pid;	  /* F9's target, a process instance of the sample */
 	uint64_t kill_id;
 	int status_guest; /* status holds the guest's line, not a message of ours */

@@ -45,21 +45,22 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 			return -1;
 		snprintf(to, sizeof(c->sort), "%s", v);
 	} else if (strcmp(key, "sort_ascending") == 0 || strcmp(key, "tree") == 0 ||
-		   strcmp(key, "cgroup_sort_ascending") == 0) {
+		   strcmp(key, "cgroup_sort_ascending") == 0 || strcmp(key, "kernel_threads") == 0) {
 		*why = "0 or 1";
 		if (parse_int(v, 0, 1, &x))
 			return -1;
-		*(key[0] == 't' ? &c->tree : key[0] == 's' ? &c->sort_asc : &c->cg_sort_asc) = x;
+		*(key[0] == 't' ? &c->tree : key[0] == 's' ? &c->sort_asc : key[0] == 'k' ? &c->kthreads : &c->cg_sort_asc) = x;
 	} else if (strcmp(key, "warn_percent") == 0 || strcmp(key, "critical_percent") == 0) {
 		*why = "a percentage from 1 to 100";
 		if (parse_int(v, 1, 100, &x))
 			return -1;
 		*(key[0] == 'w' ? &c->warn_pct : &c->crit_pct) = x;
-	} else if (strcmp(key, "columns") == 0) {
+	} else if (strcmp(key, "columns") == 0 || strcmp(key, "cgroup_columns") == 0) {
+		char *to = key[0] == 'c' && key[1] == 'o' ? c->columns : c->cg_columns;
 		*why = "column names, comma-separated";
 		if (!*v || strlen(v) >= sizeof(c->columns))
 			return -1;
-		snprintf(c->columns, sizeof(c->columns), "%s", v);
+		snprintf(to, sizeof(c->columns), "%s", v);
 	} else if (strcmp(key, "split") == 0) {
 		*why = "a percentage from 20 to 80";
 		if (parse_int(v, SPLIT_MIN, SPLIT_MAX, &c->split))
@@ -127,11 +128,15 @@ char *config_format(const struct config *c)
 {
 	char *text = xasprintf("# headroom settings, written when it quits (see headroom(1))\n"
 			       "sort = %s\nsort_ascending = %d\nwarn_percent = %d\ncritical_percent = %d\n"
-			       "interval = %g\ntree = %d\nsplit = %d\ncgroup_sort = %s\ncgroup_sort_ascending = %d\n",
+			       "interval = %g\ntree = %d\nsplit = %d\ncgroup_sort = %s\ncgroup_sort_ascending = %d\n"
+			       "kernel_threads = %d\n",
 			       c->sort, c->sort_asc, c->warn_pct, c->crit_pct, c->interval, c->tree, c->split, c->cg_sort,
-			       c->cg_sort_asc);
-	if (c->columns[0]) {
-		char *more = xasprintf("%scolumns = %s\n", text, c->columns);
+			       c->cg_sort_asc, c->kthreads);
+	const char *const lists[][2] = { { "columns", c->columns }, { "cgroup_columns", c->cg_columns } };
+	for (size_t i = 0; i < 2; i++) {
+		if (!lists[i][1][0])
+			continue;
+		char *more = xasprintf("%s%s = %s\n", text, lists[i][0], lists[i][1]);
 		free(text);
 		text = more;
 	}

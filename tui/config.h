@@ -11,6 +11,8 @@
  *   sort = res            process sort column (a column title, lower case)
  *   sort_ascending = 0
  *   columns = pid,user,...  the process columns shown, in order (F2); "" all
+ *   cgroup_columns = cgroup,usage,...  the cgroup table's, likewise
+ *   kernel_threads = 0    list processes without memory (K)
  *   cgroup_sort = none    cgroup sort column (cgroup, usage, limit, pct,
  *   cgroup_sort_ascending = 0   ...; none: the tree's order)
  *   warn_percent = 80     colour thresholds, % of the effective limit
@@ -24,6 +26,8 @@ struct config {
 	char sort[16];
 	int sort_asc;
 	char columns[256];
+	char cg_columns[256];
+	int kthreads;
 	char cg_sort[16];
 	int cg_sort_asc;
 	int warn_pct, crit_pct;

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes of a cgroup subtree (or all of them), any column sortable. */
 #include <curses.h>
-#include <errno.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +9,7 @@
 #include <unistd.h>
 
 #include "util/xalloc.h"
-#include "tui/app.h"
+#include "tui/procview.h"
 #include "util/clock.h"
 #include "tui/draw.h"
 #include "tui/find.h"
@@ -21,7 +19,7 @@
 
 #define B(v) fmt_bytes((char[16]){ 0 }, 16, (v))
 
-static const struct col_spec pcols[PC_N] = {
+const struct col_spec pcols[PC_N] = {
 	[PC_PID] = { .title = "PID", .min = 7, .max = 7, .prio = 0, .right = 1 },
 	[PC_USER] = { .title = "USER", .min = 8, .max = 10, .prio = 2 },
 	[PC_STATE] = { .title = "S", .min = 1, .max = 1, .prio = 2 },
@@ -39,140 +37,14 @@ static const struct col_spec pcols[PC_N] = {
 	[PC_CMD] = { .title = "COMMAND", .min = 16, .max = 0, .prio = 0, .flex = 1 }, /* kept before the optional columns */
 };
 
-/* The columns shown (a->pcol, F2), in their order, laid out for the width:
- * by column id, w[k] (0: not shown) and x[k]. */
-static void pcols_layout(const struct app *a, int *w, int *x)
-{
-	struct col_spec shown[PC_N];
-	int ws[PC_N];
-	for (int i = 0; i < a->npcol; i++)
-		shown[i] = pcols[a->pcol[i]];
-	table_layout(shown, a->npcol, COLS, ws);
-	for (int k = 0; k < PC_N; k++)
-		w[k] = x[k] = 0;
-	for (int i = 0; i < a->npcol; i++) {
-		w[a->pcol[i]] = ws[i];
-		x[a->pcol[i]] = table_col_x(ws, i);
-	}
-}
-
-static int procview_list_top(const struct app *a)
+int procview_list_top(const struct app *a)
 {
 	return a->proc_top; /* under a title and the column titles */
 }
 
-/* path (NULL: in no cgroup shown) is in the subtree shown. */
-static int path_in_view(const struct app *a, const char *path)
+int procview_in_view(const struct app *a, const struct proc_sample *p)
 {
-	return !a->proc_cg || (path && sample_path_under(path, a->proc_cg));
-}
-
-static int in_view(const struct app *a, const struct proc_sample *p)
-{
-	return path_in_view(a, p->cg >= 0 ? a->cur->cgs[p->cg].path : NULL);
-}
-
-/* ---- OOM-killed processes: their rows first, for a while ---- */
-
-#define GHOST_S 60.0 /* seconds a killed process keeps its row */
-
-/* A row for the victim of kill event ev: its last figures (headroom's last
- * reading, else what the kernel log said at its death), its command after
- * "OOM-KILLED AGE ago"; its strings are in the struct ghost. */
-struct ghost {
-	struct proc_sample p;
-	char user[32], cmd[320];
-};
-
-static void ghost_of(struct ghost *g, const struct event *ev, const struct sample *s, double now)
-{
-	const struct event_victim *v = &ev->victim;
-	const struct oom_kill *k = &ev->kill;
-	char age[16];
-	val_t res = val_add(val_add(k->anon_rss, k->file_rss), k->shmem_rss);
-	g->p = (struct proc_sample){ .pid = k->pid, .cg = sample_find_cg(s, ev->cgroup) }; /* -1: gone too */
-	g->p.virt = v->seen ? v->virt : k->total_vm;
-	g->p.res = v->seen ? v->res : res;
-	g->p.shr = v->seen ? v->shr : val_add(k->file_rss, k->shmem_rss);
-	struct proc_detail *d = &g->p.d;
-	d->ok = d->asked = d->smaps_asked = 1;
-	d->swap = v->seen ? v->swap : val_na(NA_GONE);
-	d->rss_anon = k->anon_rss;
-	d->rss_file = k->file_rss;
-	d->rss_shmem = k->shmem_rss;
-	d->pss = d->uss = d->swap_pss = val_na(NA_GONE);
-	d->oom_score = sval_na(NA_GONE);
-	d->state = 'X'; /* dead, as the kernel names it */
-	d->tics = val_na(NA_GONE);
-	d->oom_adj = k->oom_score_adj;
-	if (v->user[0])
-		snprintf(g->user, sizeof(g->user), "%s", v->user);
-	else if (val_is_ok(k->uid))
-		snprintf(g->user, sizeof(g->user), "%llu", (unsigned long long)k->uid.v);
-	else
-		snprintf(g->user, sizeof(g->user), "N/A");
-	/* its program without its directory: the row is long already */
-	snprintf(g->cmd, sizeof(g->cmd), "OOM-KILLED %s ago: %s", fmt_age(age, sizeof(age), now - ev->mono),
-		 v->cmdline[0] ? fmt_command(v->cmdline, 0) : k->comm);
-	d->user = g->user;
-	d->comm = d->cmdline = g->cmd;
-}
-
-static int ghost_matches(const struct event *ev, const char *text)
-{
-	char pid[16];
-	snprintf(pid, sizeof(pid), "%d", ev->kill.pid);
-	return !text[0] || rows_match(pid, text) || rows_match(ev->kill.comm, text) ||
-	       rows_match(ev->victim.cmdline, text) || rows_match("OOM-KILLED", text);
-}
-
-/* In the current sample, and not killed since it was taken. */
-static int alive(const struct app *a, int pid)
-{
-	const struct proc_sample *p =
-		a->cur->nproc ? bsearch(&pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
-	return p && !p->oom_killed;
-}
-
-/* The kills of the last GHOST_S seconds in the subtree shown whose victim
- * is not (any more) among the processes. */
-static void find_ghosts(struct app *a)
-{
-	const struct events *e = &a->drv.ev;
-	double now = clock_mono();
-	a->nghost = 0;
-	a->ghosts = xreallocarray(a->ghosts, e->n ? e->n : 1, sizeof(*a->ghosts));
-	for (size_t i = 0; i < e->n; i++) {
-		const struct event *ev = events_get(e, i);
-		if (now - ev->mono > GHOST_S)
-			break;
-		if (ev->kind != EV_OOM_KILL || !ev->told || !path_in_view(a, ev->cgroup) ||
-		    !ghost_matches(ev, a->proc_filter) || alive(a, ev->kill.pid))
-			continue;
-		a->ghosts[a->nghost++] = ev->seq;
-	}
-}
-
-/* The event of ghost row i, or NULL once the ring dropped it. */
-static const struct event *ghost_event(const struct app *a, int row)
-{
-	return row >= 0 && (size_t)row < a->nghost ? events_by_seq(&a->drv.ev, a->ghosts[row]) : NULL;
-}
-
-/* The process of list row `row`: a live one, or a ghost built in g. */
-static const struct proc_sample *row_proc(const struct app *a, int row, struct ghost *g)
-{
-	if (row < 0)
-		return NULL;
-	if ((size_t)row < a->nghost) {
-		const struct event *ev = ghost_event(a, row);
-		if (!ev)
-			return NULL;
-		ghost_of(g, ev, a->cur, clock_mono());
-		return &g->p;
-	}
-	size_t i = (size_t)row - a->nghost;
-	return i < a->nprow ? &a->cur->procs[a->prow[i]] : NULL;
+	return procview_path_in_view(a, p->cg >= 0 ? a->cur->cgs[p->cg].path : NULL);
 }
 
 /* ---- CPU%: stat's ticks in two samples ---- */
@@ -194,8 +66,7 @@ static double cpu_pct(const struct app *a, const struct proc_sample *p)
 	return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
 }
 
-/* What a row says its command is: the command line, else the name. */
-static const char *proc_command(const struct proc_sample *p)
+const char *proc_command(const struct proc_sample *p)
 {
 	const struct proc_detail *d = &p->d;
 	return d->ok ? (d->cmdline && *d->cmdline ? d->cmdline : d->comm) : "N/A";
@@ -293,7 +164,7 @@ static void carry_smaps(struct app *a, struct proc_sample *p)
 /* Details for the visible rows not asked for yet in this sample (a new
  * sample, or rows scrolled into view); smaps_rollup when a second has gone
  * by since it was last read, else the last reading is kept. */
-static void fetch_visible(struct app *a)
+void procview_prepare(struct app *a)
 {
 	list_resize(&a->pl, a->pl.n, a->proc_rows);
 	int smaps = clock_mono() - a->smaps_at >= 1.0;
@@ -319,9 +190,7 @@ static void fetch_visible(struct app *a)
 	free(idx);
 }
 
-/* libproc2 details for the processes procs[rows[0..n)] that have none yet
- * in this sample. */
-static void details_missing(struct app *a, const size_t *rows, size_t n)
+void procview_details_missing(struct app *a, const size_t *rows, size_t n)
 {
 	size_t *idx = xcalloc(n + 1, sizeof(*idx)), k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -333,9 +202,9 @@ static void details_missing(struct app *a, const size_t *rows, size_t n)
 }
 
 /* Details for every row (for sorting, filtering or searching by them). */
-static void procview_details_all(struct app *a)
+void procview_details_all(struct app *a)
 {
-	details_missing(a, a->prow, a->nprow);
+	procview_details_missing(a, a->prow, a->nprow);
 }
 
 static int proc_matches(const struct proc_sample *p, const char *text)
@@ -346,11 +215,10 @@ static int proc_matches(const struct proc_sample *p, const char *text)
 	       rows_match(p->d.comm, text);
 }
 
-static int procview_row_matches(struct app *a, int row, const char *text)
+int procview_row_matches(struct app *a, int row, const char *text)
 {
 	if ((size_t)row < a->nghost) {
-		const struct event *ev = ghost_event(a, row);
-		return ev && ghost_matches(ev, text);
+		return ghosts_row_matches(a, row, text);
 	}
 	return proc_matches(&a->cur->procs[a->prow[(size_t)row - a->nghost]], text);
 }
@@ -376,13 +244,13 @@ static int has_memory(const struct proc_sample *p)
 }
 
 /* The rows, in the place the screen showing them set. */
-static void rows_update(struct app *a)
+void procview_rows_update(struct app *a)
 {
 	struct sample *s = a->cur;
 	a->prow = xreallocarray(a->prow, s->nproc ? s->nproc : 1, sizeof(*a->prow));
 	a->nprow = 0;
 	for (size_t i = 0; i < s->nproc; i++)
-		if (in_view(a, &s->procs[i]) && !s->procs[i].oom_killed && (a->kthreads || has_memory(&s->procs[i])))
+		if (procview_in_view(a, &s->procs[i]) && !s->procs[i].oom_killed && (a->kthreads || has_memory(&s->procs[i])))
 			a->prow[a->nprow++] = i;
 	if (a->proc_filter[0] || a->user[0])
 		filter_rows(a);
@@ -392,25 +260,25 @@ static void rows_update(struct app *a)
 		procview_details_all(a);
 	if (a->nprow > 1)
 		qsort_r(a->prow, a->nprow, sizeof(*a->prow), cmp_rows, a);
-	find_ghosts(a);
+	ghosts_find(a);
 	int n = (int)(a->nghost + a->nprow);
 	a->pl.sel = 0;
 	for (int i = 0; i < n; i++) {
 		struct ghost g;
-		if (row_proc(a, i, &g)->pid == a->sel_pid && (a->sel_ghost == ((size_t)i < a->nghost)))
+		if (procview_row(a, i, &g)->pid == a->sel_pid && (a->sel_ghost == ((size_t)i < a->nghost)))
 			a->pl.sel = i;
 	}
 	list_resize(&a->pl, n, a->proc_rows);
-	fetch_visible(a);
+	procview_prepare(a);
 }
 
 /* The process screen: the rows under its title and column titles, down
  * to the footer. */
-static void procview_update(struct app *a)
+void procview_update(struct app *a)
 {
 	a->proc_top = 2;
 	a->proc_rows = LINES - 3;
-	rows_update(a);
+	procview_rows_update(a);
 }
 
 void procview_follow(struct app *a, const char *path, int y, int h)
@@ -424,7 +292,7 @@ void procview_follow(struct app *a, const char *path, int y, int h)
 	}
 	a->proc_top = y + 2;
 	a->proc_rows = h - 2;
-	rows_update(a);
+	procview_rows_update(a);
 }
 
 /* ---- drawing ---- */
@@ -514,11 +382,11 @@ static void titles(const struct app *a, const int *w, const int *x, int y, int f
 void procview_pane(struct app *a, int y, int h, int focused)
 {
 	int w[PC_N], x[PC_N];
-	pcols_layout(a, w, x);
+	colset_layout(&a->pshow, pcols, COLS, w, x);
 	titles(a, w, x, y, focused);
 	for (int i = 0; i < h - 2 && i < a->pl.height && a->pl.top + i < a->pl.n; i++) {
 		struct ghost g;
-		const struct proc_sample *p = row_proc(a, a->pl.top + i, &g);
+		const struct proc_sample *p = procview_row(a, a->pl.top + i, &g);
 		if (!p)
 			continue;
 		int ry = a->proc_top + i, sel = focused && a->pl.top + i == a->pl.sel;
@@ -532,7 +400,7 @@ void procview_pane(struct app *a, int y, int h, int focused)
 	}
 }
 
-static void procview_draw(struct app *a)
+void procview_draw(struct app *a)
 {
 	procview_pane(a, 0, LINES - 1, 1);
 	char note[96];
@@ -551,20 +419,20 @@ static void procview_draw(struct app *a)
 	draw_footer(a->status, hints, sizeof(hints) / sizeof(hints[0]));
 }
 
-static void click_title(struct app *a, int x)
+void procview_click_title(struct app *a, int x)
 {
 	int w[PC_N], cx[PC_N];
-	pcols_layout(a, w, cx);
+	colset_layout(&a->pshow, pcols, COLS, w, cx);
 	for (int k = 0; k < PC_N; k++)
 		if (w[k] && x >= cx[k] && x < cx[k] + w[k]) {
 			if ((int)a->sort == k)
 				a->sort_asc = !a->sort_asc;
 			a->sort = (enum pcol)k;
-			rows_update(a);
+			procview_rows_update(a);
 		}
 }
 
-/* ---- moving and keys ---- */
+/* ---- moving ---- */
 
 void procview_open(struct app *a, const char *cg)
 {
@@ -575,326 +443,3 @@ void procview_open(struct app *a, const char *cg)
 	a->sel_pid = 0;
 	a->sel_ghost = 0;
 }
-
-static const struct proc_sample *selected(const struct app *a, struct ghost *g)
-{
-	return row_proc(a, a->pl.sel, g);
-}
-
-static void remember(struct app *a)
-{
-	struct ghost g;
-	const struct proc_sample *p = selected(a, &g);
-	if (p) {
-		a->sel_pid = p->pid;
-		a->sel_ghost = p->id == 0;
-	}
-}
-
-static void open_maps(struct app *a, int ch)
-{
-	(void)ch;
-	struct ghost g;
-	const struct proc_sample *p = selected(a, &g);
-	if (p)
-		mapview_open(a, p);
-}
-
-static void detail(struct app *a, int ch)
-{
-	(void)ch;
-	struct ghost g;
-	const struct proc_sample *p = selected(a, &g);
-	const struct event *ev = p && !p->id ? events_kill_of(&a->drv.ev, p->pid) : NULL;
-	if (ev && sample_find_cg(a->cur, ev->cgroup) >= 0)
-		infoview_open(a, ev->cgroup); /* a ghost's cgroup, while it lives */
-	else
-		infoview_open_proc(a, p);
-}
-
-static void back(struct app *a, int ch)
-{
-	(void)ch;
-	a->view = VIEW_OVERVIEW;
-}
-
-static void sort_column(struct app *a, int ch)
-{
-	if (ch == '<' || ch == ',')
-		a->sort = a->sort > 0 ? a->sort - 1 : PC_N - 1;
-	else
-		a->sort = (a->sort + 1) % PC_N;
-	rows_update(a);
-}
-
-/* htop's M: by resident memory, largest first. */
-static void sort_res(struct app *a, int ch)
-{
-	(void)ch;
-	a->sort = PC_RES;
-	a->sort_asc = 0;
-	rows_update(a);
-}
-
-static void invert(struct app *a, int ch)
-{
-	(void)ch;
-	a->sort_asc = !a->sort_asc;
-	rows_update(a);
-}
-
-static void sort_menu_take(struct app *a, int i)
-{
-	a->sort = (enum pcol)i;
-	rows_update(a);
-}
-
-static void sort_menu(struct app *a, int ch)
-{
-	(void)ch;
-	menu_open(&a->menu, "Sort the processes by", sort_menu_take);
-	for (int k = 0; k < PC_N; k++)
-		menu_add(&a->menu, pcols[k].title);
-	a->menu.sel = (int)a->sort;
-}
-
-/* ---- F2: which process columns, in which order ---- */
-
-static int shown_at(const struct app *a, int k)
-{
-	for (int i = 0; i < a->npcol; i++)
-		if (a->pcol[i] == k)
-			return i;
-	return -1;
-}
-
-/* The chooser's items: the columns shown, in order, then the others. */
-static void chooser_items(struct app *a)
-{
-	int sel = a->menu.n ? a->menu.ids[a->menu.sel] : a->pcol[0];
-	a->menu.n = 0;
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < PC_N; i++) {
-			int k = pass ? i : i < a->npcol ? a->pcol[i] : -1;
-			if (k < 0 || (pass && shown_at(a, k) >= 0))
-				continue;
-			char b[40];
-			snprintf(b, sizeof(b), "[%c] %s", pass ? ' ' : 'x', pcols[k].title);
-			if (k == sel)
-				a->menu.sel = a->menu.n;
-			a->menu.ids[a->menu.n] = k;
-			menu_add(&a->menu, b);
-		}
-}
-
-/* Space: show or hide the column; - +: move it up or down. */
-static int chooser_key(struct app *a, int ch)
-{
-	int k = a->menu.ids[a->menu.sel], at = shown_at(a, k);
-	if (ch == ' ' && at >= 0 && a->npcol > 1) {
-		memmove(&a->pcol[at], &a->pcol[at + 1], (size_t)(a->npcol - at - 1));
-		a->npcol--;
-	} else if (ch == ' ' && at < 0) {
-		a->pcol[a->npcol++] = (unsigned char)k;
-	} else if ((ch == '-' || ch == '+') && at >= 0) {
-		int to = ch == '-' ? at - 1 : at + 1;
-		if (to < 0 || to >= a->npcol)
-			return 1;
-		a->pcol[at] = a->pcol[to];
-		a->pcol[to] = (unsigned char)k;
-	} else {
-		return ch == ' ' || ch == '-' || ch == '+';
-	}
-	chooser_items(a);
-	return 1;
-}
-
-static void chooser_done(struct app *a, int i)
-{
-	(void)i;
-	rows_update(a);
-}
-
-static void columns_menu(struct app *a, int ch)
-{
-	(void)ch;
-	menu_open(&a->menu, "Process columns (saved on quit)", chooser_done);
-	a->menu.key = chooser_key;
-	chooser_items(a);
-}
-
-/* ---- F9: a signal to the selected process ---- */
-
-static const struct {
-	int sig;
-	const char *name;
-} signals[] = { { SIGTERM, "SIGTERM" }, { SIGKILL, "SIGKILL" }, { SIGINT, "SIGINT" },	{ SIGHUP, "SIGHUP" },
-		{ SIGSTOP, "SIGSTOP" }, { SIGCONT, "SIGCONT" }, { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" } };
-
-/* Why a signal was not sent, in words. */
-static const char *refusal(int e)
-{
-	switch (e) {
-	case EPERM: return "not permitted: it is another user's (only root may signal it)";
-	case ESRCH: return "it has exited (or its pid is another process's now)";
-	case EROFS: return "these are a capture's processes (--root), not this machine's";
-	case EBADF: return "headroom keeps no descriptor of it, so cannot tell it is the same process";
-	default: return strerror(e);
-	}
-}
-
-static void kill_take(struct app *a, int i)
-{
-	int e = collector_signal(a->col, a->kill_pid, a->kill_id, signals[i].sig);
-	if (e)
-		snprintf(a->status, sizeof(a->status), "%s not sent to %d: %s", signals[i].name, a->kill_pid, refusal(e));
-	else
-		snprintf(a->status, sizeof(a->status), "%s sent to %d", signals[i].name, a->kill_pid);
-}
-
-static void kill_menu(struct app *a, int ch)
-{
-	(void)ch;
-	struct ghost g;
-	const struct proc_sample *p = selected(a, &g);
-	char t[160];
-	if (!p || !p->id) {
-		snprintf(a->status, sizeof(a->status), "no process to signal here%s", p ? ": it was OOM-killed" : "");
-		return;
-	}
-	a->kill_pid = p->pid;
-	a->kill_id = p->id;
-	snprintf(t, sizeof(t), "Send to %d: %s", p->pid, proc_command(p));
-	menu_open(&a->menu, t, kill_take);
-	for (size_t i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) {
-		char b[40];
-		snprintf(b, sizeof(b), "%2d %s", signals[i].sig, signals[i].name);
-		menu_add(&a->menu, b);
-	}
-}
-
-/* ---- K, H, u: which processes ---- */
-
-static void kernel_threads(struct app *a, int ch)
-{
-	(void)ch;
-	a->kthreads = !a->kthreads;
-	snprintf(a->status, sizeof(a->status), "processes without memory (kernel threads, zombies) %s",
-		 a->kthreads ? "shown" : "hidden");
-	rows_update(a);
-}
-
-static void threads(struct app *a, int ch)
-{
-	(void)ch;
-	snprintf(a->status, sizeof(a->status),
-		 "headroom lists processes, not threads (they share their process's memory); K: kernel threads");
-}
-
-static void user_take(struct app *a, int i)
-{
-	snprintf(a->user, sizeof(a->user), "%s", i ? a->menu.items[i] : "");
-	rows_update(a);
-}
-
-/* htop's u: the users of the processes in view, and every user. */
-static void user_menu(struct app *a, int ch)
-{
-	(void)ch;
-	size_t *idx = xcalloc(a->cur->nproc + 1, sizeof(*idx)), n = 0; /* in view, whatever the user shown */
-	for (size_t i = 0; i < a->cur->nproc; i++)
-		if (in_view(a, &a->cur->procs[i]))
-			idx[n++] = i;
-	details_missing(a, idx, n);
-	free(idx);
-	menu_open(&a->menu, "Show the processes of", user_take);
-	menu_add(&a->menu, "every user");
-	for (size_t i = 0; i < a->cur->nproc; i++) {
-		const struct proc_detail *d = &a->cur->procs[i].d;
-		int seen = !in_view(a, &a->cur->procs[i]) || !d->ok || !d->user;
-		for (int k = 1; k < a->menu.n && !seen; k++)
-			seen = strcmp(a->menu.items[k], d->user) == 0;
-		if (!seen)
-			menu_add(&a->menu, d->user);
-		if (!seen && strcmp(d->user, a->user) == 0)
-			a->menu.sel = a->menu.n - 1;
-	}
-}
-
-/* Sorting and signals, in the screen and in the pane. */
-#define SORT_ACTIONS                                                                                         \
-	KEY_ACTION_SORT(sort_column), KEY_ACTION_SORT_MENU(sort_menu), KEY_ACTION_SORT_MEM(sort_res),       \
-		KEY_ACTION_INVERT(invert),                                                                   \
-		{ .keys = { KEY_F(9) }, .names = "F9", .does = "send the process a signal (a menu)", .fn = kill_menu }, \
-		{ .keys = { 'u' }, .names = "u", .does = "one user's processes (a menu)", .fn = user_menu },    \
-		{ .keys = { KEY_F(2) }, .names = "F2", .does = "columns: show, hide, order", .fn = columns_menu }, \
-		{ .keys = { 'K' }, .names = "K", .does = "kernel threads and zombies: show, hide", .fn = kernel_threads }, \
-		{ .keys = { 'H' }, .names = "H", .does = "threads: not listed, said why", .fn = threads }
-
-static const struct key_action keys[] = {
-	KEY_ACTION_ENTER(open_maps),
-	KEY_ACTION_DETAIL(detail),
-	KEY_ACTION_BACK(back),
-	SORT_ACTIONS,
-};
-
-/* Esc, Tab in the pane: the keys back to the tree above. */
-static void unfocus(struct app *a, int ch)
-{
-	(void)ch;
-	a->pane_focus = 0;
-}
-
-/* The pane under the overview's tree has the process screen's keys, but
- * Esc and Tab go back to the tree. */
-static const struct key_action pane_keys[] = {
-	KEY_ACTION_ENTER(open_maps),
-	KEY_ACTION_DETAIL(detail),
-	KEY_ACTION_BACK(unfocus),
-	KEY_ACTION_PANE(unfocus),
-	SORT_ACTIONS,
-};
-
-static struct listview *list(struct app *a)
-{
-	return &a->pl;
-}
-
-static char *filter_text(struct app *a)
-{
-	return a->proc_filter;
-}
-
-const struct screen procview_screen = {
-	.name = "processes",
-	.keys = keys,
-	.nkeys = sizeof(keys) / sizeof(keys[0]),
-	.update = procview_update,
-	.remember = remember,
-	.prepare = fetch_visible,
-	.draw = procview_draw,
-	.list = list,
-	.list_top = procview_list_top,
-	.filter = filter_text,
-	.refilter = rows_update,
-	.row_matches = procview_row_matches,
-	.before_search = procview_details_all,
-	.click_title = click_title,
-};
-
-/* Not a screen of its own: the overview hands it the keys (its focus hook)
- * and draws it (procview_pane); updates come through procview_follow. */
-const struct screen procpane_screen = {
-	.name = "processes pane",
-	.keys = pane_keys,
-	.nkeys = sizeof(pane_keys) / sizeof(pane_keys[0]),
-	.remember = remember,
-	.prepare = fetch_visible,
-	.list = list,
-	.list_top = procview_list_top,
-	.filter = filter_text,
-	.refilter = rows_update,
-	.row_matches = procview_row_matches,
-	.before_search = procview_details_all,
-	.click_title = click_title,
-};

@@ -23,32 +23,15 @@ static int name_index(const char *const *names, int n, const char *name)
 	return -1;
 }
 
-/* columns = a,b,c: the process columns shown, in order; none given, all.
- * A name headroom does not know leaves every column shown. */
-static void load_columns(struct app *a, const char *list)
+/* columns = a,b,c (or cgroup_columns): the columns shown, in order; none
+ * given, all. A name headroom does not know leaves every column shown. */
+static void load_columns(struct app *a, struct colset *s, const char *list, const char *const *names, int total)
 {
-	char copy[256], *save = NULL;
-	snprintf(copy, sizeof(copy), "%s", list);
-	a->npcol = 0;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int k = name_index(pcol_names, PC_N, t), dup = 0;
-		for (int i = 0; i < a->npcol; i++)
-			dup |= a->pcol[i] == k;
-		if (k < 0 && !a->settings_bad) {
-			snprintf(a->status, sizeof(a->status), "config: no process column '%s'; every column shown (the file is kept as it is)", t);
-			a->settings_bad = 1;
-		}
-		if (k < 0) {
-			a->npcol = 0;
-			break;
-		}
-		if (!dup)
-			a->pcol[a->npcol++] = (unsigned char)k;
-	}
-	if (a->npcol)
+	char bad[64];
+	if (colset_parse(s, list, names, total, bad, sizeof(bad)) == 0 || a->settings_bad)
 		return;
-	for (int k = 0; k < PC_N; k++)
-		a->pcol[a->npcol++] = (unsigned char)k;
+	snprintf(a->status, sizeof(a->status), "config: no column '%s' in that table; every column shown (the file is kept as it is)", bad);
+	a->settings_bad = 1;
 }
 
 void settings_load(struct app *a)
@@ -79,7 +62,9 @@ void settings_load(struct app *a)
 			 "config: no cgroup column '%s' to sort by; in tree order (the file is kept as it is)", c.cg_sort);
 		a->settings_bad = 1;
 	}
-	load_columns(a, c.columns);
+	load_columns(a, &a->pshow, c.columns, pcol_names, PC_N);
+	load_columns(a, &a->cshow, c.cg_columns, cgcol_names, cgcol_n);
+	a->kthreads = c.kthreads;
 	a->folds = c.folds; /* the app owns them now */
 }
 
@@ -93,11 +78,9 @@ int settings_save(const struct app *a, char *err, size_t errlen)
 	c.sort_asc = a->sort_asc;
 	snprintf(c.cg_sort, sizeof(c.cg_sort), "%s", a->cg_sort == CG_SORT_NONE ? "none" : cgcol_names[a->cg_sort]);
 	c.cg_sort_asc = a->cg_sort_asc;
-	int custom = a->npcol < PC_N; /* all, in their order: no line */
-	for (int i = 0; i < a->npcol; i++)
-		custom |= a->pcol[i] != i;
-	for (int i = 0, n = 0; custom && i < a->npcol; i++)
-		n += snprintf(c.columns + n, sizeof(c.columns) - (size_t)n, "%s%s", i ? "," : "", pcol_names[a->pcol[i]]);
+	colset_format(&a->pshow, pcol_names, c.columns, sizeof(c.columns));
+	colset_format(&a->cshow, cgcol_names, c.cg_columns, sizeof(c.cg_columns));
+	c.kthreads = a->kthreads;
 	c.warn_pct = a->warn_pct;
 	c.crit_pct = a->crit_pct;
 	c.interval = a->interval_keyed ? a->interval : a->file_interval;

@@ -333,7 +333,7 @@ else
 fi
 fi
 
-if step columns "F2: the process columns shown and their order, kept"; then
+if step columns "F2: the columns of both tables shown and their order, K, kept"; then
 TUI_KEEP_CONFIG=1
 rm -rf "$TUI_CONFIG"; TUI_CONFIG=$(mktemp -d)
 tui_start 120 40 "$HR" --root "$FX"
@@ -357,6 +357,26 @@ check tui_wait "hr-swap"
 check tui_wait_re "^ +PID +S +CPU% +VIRT "   # the pane under the tree too
 tui_keys a
 check tui_wait_re "^ +PID +S +CPU% +VIRT "
+# the cgroup table's too, and K's choice
+tui_keys K Escape
+check tui_wait_re "^CGROUP +USAGE +LIMIT "
+tui_keys F2
+check tui_wait "Cgroup columns (saved on quit)"
+check tui_wait "> [x] CGROUP"
+tui_keys Down Space                 # USAGE hidden: listed last, unticked
+check tui_wait "> [ ] USAGE"
+check tui_wait_re "^CGROUP +LIMIT +%LIM +MEMORY "
+tui_keys Up '-'                     # DIAGNOSIS before PROCS
+check tui_wait_re " OOM +HITS/s +DIAGNOSIS +PROCS *$"
+tui_keys Enter
+check tui_gone "Cgroup columns"
+tui_keys q
+check tui_exit
+for want in "cgroup_columns = cgroup,limit,pct,memory,trend,oom,hits,diagnosis,procs" "kernel_threads = 1"; do
+  grep -qxF "$want" "$TUI_CONFIG/headroom/config" || { cat "$TUI_CONFIG/headroom/config"; fail "the settings file lacks '$want'"; }
+done
+tui_start 120 40 "$HR" --root "$FX"  # read back
+check tui_wait_re "^CGROUP +LIMIT +%LIM +MEMORY .* OOM +HITS/s +DIAGNOSIS +PROCS *$"
 TUI_KEEP_CONFIG=
 pass
 fi
@@ -481,7 +501,7 @@ check tui_exit
 grep -qxF "interval = 0.1" "$cfg" || { cat "$cfg"; fail "an interval changed on screen was not saved"; }
 echo "colour = pink" >> "$cfg"
 tui_start 120 40 "$HR" --root "$FX"
-check tui_wait "config line 11: 'colour' wants a known key; skipped (the file is kept as it is)"
+check tui_wait "config line 12: 'colour' wants a known key; skipped (the file is kept as it is)"
 tui_keys t q
 check tui_exit
 grep -qxF "colour = pink" "$cfg" || fail "a settings file with a line headroom cannot read was overwritten"

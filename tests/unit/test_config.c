@@ -22,7 +22,8 @@ static void test_parse(void **state)
 	config_defaults(&c);
 	assert_int_equal(config_parse(&c,
 				      "# a comment\n\n sort = pss \nsort_ascending=1\nwarn_percent = 70\n"
-				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nsplit = 70\ncgroup_sort = pct\ncgroup_sort_ascending = 1\nfold = /a\nfold = /b/c\n",
+				      "critical_percent = 90\ninterval = 0.5\ntree = 0\nsplit = 70\ncgroup_sort = pct\ncgroup_sort_ascending = 1\nfold = /a\nfold = /b/c\n"
+				      "columns = pid,res\ncgroup_columns = cgroup,oom\nkernel_threads = 1\n",
 				      err, sizeof(err)),
 			 0);
 	assert_string_equal(c.sort, "pss");
@@ -37,6 +38,9 @@ static void test_parse(void **state)
 	assert_int_equal(c.sort_asc, 1);
 	assert_int_equal(c.folds.n, 2);
 	assert_true(folds_has(&c.folds, "/b/c"));
+	assert_string_equal(c.columns, "pid,res");
+	assert_string_equal(c.cg_columns, "cgroup,oom");
+	assert_int_equal(c.kthreads, 1);
 	assert_string_equal(err, "");
 	config_free(&c);
 }
@@ -91,12 +95,18 @@ static void test_round_trip(void **state)
 	snprintf(c.sort, sizeof(c.sort), "oom_score");
 	c.interval = 2.5;
 	c.split = 30;
+	c.kthreads = 1;
+	snprintf(c.columns, sizeof(c.columns), "res,pid");
+	snprintf(c.cg_columns, sizeof(c.cg_columns), "cgroup,usage");
 	folds_toggle(&c.folds, "/system.slice");
 	assert_int_equal(config_save(&c, err, sizeof(err)), 0); /* makes headroom/ */
 	assert_int_equal(config_load(&d, err, sizeof(err)), 0);
 	assert_string_equal(d.sort, "oom_score");
 	assert_true(d.interval == 2.5);
 	assert_int_equal(d.split, 30);
+	assert_int_equal(d.kthreads, 1);
+	assert_string_equal(d.columns, "res,pid");
+	assert_string_equal(d.cg_columns, "cgroup,usage");
 	assert_true(folds_has(&d.folds, "/system.slice"));
 	assert_int_equal(config_path(path, sizeof(path)), 0);
 	FILE *f = fopen(path, "a");
@@ -105,7 +115,7 @@ static void test_round_trip(void **state)
 	fclose(f);
 	config_free(&d);
 	assert_int_equal(config_load(&d, err, sizeof(err)), -1);
-	assert_string_equal(err, "config line 12: 'nonsense' wants key = value; skipped");
+	assert_string_equal(err, "config line 15: 'nonsense' wants key = value; skipped");
 	config_free(&c);
 	config_free(&d);
 	unlink(path);

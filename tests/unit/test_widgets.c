@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "widgets/bar.h"
+#include "widgets/colset.h"
 #include "widgets/keybar.h"
 #include "widgets/listview.h"
 #include "widgets/spark.h"
@@ -284,12 +285,59 @@ static void test_split_every_height(void **state)
 	assert_int_equal(s.top, 8);
 }
 
+/* F2's column sets: shown and hidden, moved, written and read back, laid
+ * out at every width in their own order. */
+static void test_colset(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "name", "usage", "limit", "bar" };
+	const struct col_spec cols[] = {
+		{ "NAME", 8, 40, 0, 1, 0 }, { "USAGE", 7, 7, 0, 0, 1 }, { "LIMIT", 8, 8, 1, 0, 1 }, { "BAR", 10, 0, 2, 1, 0 },
+	};
+	struct colset s;
+	char out[64], bad[16] = "";
+	colset_all(&s, 4);
+	colset_format(&s, names, out, sizeof(out));
+	assert_string_equal(out, ""); /* every column in order: no line */
+	assert_int_equal(colset_toggle(&s, 1), 1); /* USAGE hidden */
+	assert_int_equal(colset_at(&s, 1), -1);
+	assert_int_equal(colset_move(&s, 3, -1), 1); /* BAR before LIMIT */
+	assert_int_equal(colset_move(&s, 0, -1), 0); /* the first stays first */
+	assert_int_equal(colset_move(&s, 1, 1), 0);  /* hidden: nowhere to move */
+	colset_format(&s, names, out, sizeof(out));
+	assert_string_equal(out, "name,bar,limit");
+	assert_int_equal(colset_toggle(&s, 1), 1); /* shown again: last */
+	colset_format(&s, names, out, sizeof(out));
+	assert_string_equal(out, "name,bar,limit,usage");
+	for (int k = 3; k >= 0; k--) /* the last one shown stays */
+		colset_toggle(&s, k);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.k[0], 0);
+	assert_int_equal(colset_parse(&s, "limit,name,limit", names, 4, bad, sizeof(bad)), 0);
+	assert_int_equal(s.n, 2);
+	assert_true(s.k[0] == 2 && s.k[1] == 0);
+	assert_int_equal(colset_parse(&s, "name,rss", names, 4, bad, sizeof(bad)), -1);
+	assert_string_equal(bad, "rss");
+	assert_int_equal(s.n, 4); /* every column, in order */
+	colset_parse(&s, "bar,name", names, 4, bad, sizeof(bad));
+	for (int width = 1; width <= 300; width++) {
+		int w[4], x[4];
+		colset_layout(&s, cols, width, w, x);
+		assert_true(!w[1] && !w[2]); /* hidden */
+		if (w[3] && w[0]) /* BAR first, then NAME */
+			assert_int_equal(x[0], x[3] + w[3] + 1);
+		assert_true(w[0] || width < 8);
+		assert_true(x[0] + w[0] <= width && x[3] + w[3] <= width);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bar_every_width), cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_table_every_width), cmocka_unit_test(test_listview),
 		cmocka_unit_test(test_tree),		cmocka_unit_test(test_keybar_every_width), cmocka_unit_test(test_split_every_height),
+		cmocka_unit_test(test_colset),
 	};
 	return cmocka_run_group_tests_name("widgets", tests, NULL, NULL);
 }
