@@ -117,6 +117,7 @@ struct sys_sample {
 	val_t mem_total, mem_free, mem_available, buffers, cached, shmem;
 	val_t slab, slab_reclaimable, swap_total, swap_free, committed_as, commit_limit;
 	val_t anon_pages, kernel_stack, page_tables;
+	val_t swap_cached; /* SwapCached: swapped out and still in RAM */
 	val_t overcommit_memory, overcommit_ratio, overcommit_kbytes;
 	struct psi psi;
 	val_t vm[VM_N];

@@ -31,7 +31,7 @@ static enum meminfo_item mi_items[] = {
 	MEMINFO_MEM_TOTAL,  MEMINFO_MEM_FREE,	MEMINFO_MEM_AVAILABLE,	  MEMINFO_MEM_BUFFERS,
 	MEMINFO_MEM_CACHED, MEMINFO_MEM_SHARED, MEMINFO_MEM_SLAB,	  MEMINFO_MEM_SLAB_RECLAIM,
 	MEMINFO_SWAP_TOTAL, MEMINFO_SWAP_FREE,	MEMINFO_MEM_COMMITTED_AS, MEMINFO_MEM_COMMIT_LIMIT,
-	MEMINFO_MEM_ANON,   MEMINFO_MEM_KERNEL_STACK, MEMINFO_MEM_PAGE_TABLES,
+	MEMINFO_MEM_ANON,   MEMINFO_MEM_KERNEL_STACK, MEMINFO_MEM_PAGE_TABLES, MEMINFO_SWAP_CACHED,
 };
 #define MI_N (sizeof(mi_items) / sizeof(mi_items[0]))
 
@@ -66,7 +66,7 @@ static void read_meminfo(struct sysmem *m, struct sys_sample *o)
 	val_t *dst[MI_N] = { &o->mem_total,  &o->mem_free,  &o->mem_available, &o->buffers,
 			     &o->cached,     &o->shmem,	    &o->slab,	       &o->slab_reclaimable,
 			     &o->swap_total, &o->swap_free, &o->committed_as,  &o->commit_limit,
-			     &o->anon_pages, &o->kernel_stack, &o->page_tables };
+			     &o->anon_pages, &o->kernel_stack, &o->page_tables, &o->swap_cached };
 	struct meminfo_stack *stk = m->mi ? procps_meminfo_select(m->mi, mi_items, MI_N) : NULL;
 	for (size_t i = 0; i < MI_N; i++)
 		*dst[i] = stk ? val_mul(val_ok(MEMINFO_VAL(i, ul_int, stk, m->mi)), 1024) : val_na(m->mi_why);

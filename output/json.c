@@ -170,6 +170,7 @@ static void system_obj(FILE *f, int *first, const struct sys_sample *y)
 	val(f, &in, "slab_reclaimable", y->slab_reclaimable, &na);
 	val(f, &in, "swap_total", y->swap_total, &na);
 	val(f, &in, "swap_free", y->swap_free, &na);
+	val(f, &in, "swap_cached", y->swap_cached, &na);
 	val(f, &in, "committed_as", y->committed_as, &na);
 	val(f, &in, "commit_limit", y->commit_limit, &na);
 	val(f, &in, "anon_pages", y->anon_pages, &na);

@@ -49,22 +49,22 @@ static int meter_segs(struct bar_seg *out, const val_t *v, const enum style *st,
 	return n;
 }
 
-/* A labelled bar with text after it: "Mem [########====     ] text"; no
- * bar without segments or a total. */
+/* A labelled bar with text after it, in style ts: "Mem [########====  ]
+ * text"; no bar without segments or a total. */
 static void meter(int y, const char *label, const struct bar_seg *segs, int n, val_t total,
-		  const struct bar_mark_at *marks, int nmarks, const char *text)
+		  const struct bar_mark_at *marks, int nmarks, const char *text, enum style ts)
 {
 	int tw = (int)strlen(text), bw = COLS - 6 - tw - 1;
 	draw_text(y, 0, 4, label, ST_TITLE, 0);
 	if (bw < 8) {
-		draw_text(y, 5, COLS - 5, text, ST_NORMAL, 0);
+		draw_text(y, 5, COLS - 5, text, ts, 0);
 		return;
 	}
 	if (n > 0 && val_is_ok(total))
 		draw_bar(y, 5, bw, segs, n, total.v, marks, nmarks);
 	else
 		draw_clear(y, 5, bw, ST_NORMAL);
-	draw_text(y, 5 + bw + 1, tw, text, ST_NORMAL, 0);
+	draw_text(y, 5 + bw + 1, tw, text, ts, 0);
 }
 
 /* Where a mark for `at` falls on a bar of `total`, or -1 (either N/A). */
@@ -86,20 +86,30 @@ static void mem_line(int y, const struct sys_sample *m)
 	snprintf(text, sizeof(text), "%7s of %-6s avail %s", B(m->used), B(m->mem_total), B(m->mem_available));
 	int bw = COLS - 6 - (int)strlen(text) - 1;
 	struct bar_mark_at used = { mark_cell(m->used, m->mem_total, bw), ST_MARK };
-	meter(y, "Mem", segs, n, m->mem_total, &used, 1, text);
+	meter(y, "Mem", segs, n, m->mem_total, &used, 1, text, ST_NORMAL);
 }
 
-static void swap_line(int y, const struct sys_sample *m)
+/* Swap used: what is on swap only (~), and what is also still in RAM
+ * (SwapCached, =: read back without I/O); the figures in the colours of
+ * the thresholds as swap fills (a full swap leaves the OOM killer next). */
+static void swap_line(const struct app *a, int y, const struct sys_sample *m)
 {
-	static const enum style st[] = { ST_SWAP };
+	static const enum style st[] = { ST_SWAP, ST_CACHE };
+	const val_t parts[] = { val_sub_clamp(m->swap_used, m->swap_cached), m->swap_cached };
 	char text[96];
-	struct bar_seg seg;
-	int n = meter_segs(&seg, &m->swap_used, st, 1);
-	if (val_is_ok(m->swap_total) && m->swap_total.v == 0)
+	struct bar_seg segs[2];
+	int n = meter_segs(segs, parts, st, 2);
+	enum style ts = ST_NORMAL;
+	if (val_is_ok(m->swap_total) && m->swap_total.v == 0) {
 		snprintf(text, sizeof(text), "no swap");
-	else
-		snprintf(text, sizeof(text), "%7s of %-6s", B(m->swap_used), B(m->swap_total));
-	meter(y, "Swap", &seg, n, m->swap_total, NULL, 0, text);
+	} else {
+		snprintf(text, sizeof(text), "%7s of %-6s cached %s", B(m->swap_used), B(m->swap_total), B(m->swap_cached));
+		double pct = val_is_ok(m->swap_used) && val_is_ok(m->swap_total)
+				     ? 100.0 * (double)m->swap_used.v / (double)m->swap_total.v
+				     : NAN;
+		ts = pct >= a->crit_pct ? ST_CRIT : pct >= a->warn_pct ? ST_WARN : ST_NORMAL;
+	}
+	meter(y, "Swap", segs, n, m->swap_total, NULL, 0, text, ts);
 }
 
 /* Committed_AS in up to three segments: to the first of MemTotal and
@@ -142,7 +152,7 @@ static void commit_line(int y, const struct sys_sample *m)
 	int bw = COLS - 6 - (int)strlen(text) - 1;
 	struct bar_mark_at marks[] = { { mark_cell(m->mem_total, total, bw), ST_MARK },
 				       { mark_cell(m->commit_limit, total, bw), ST_CRIT } };
-	meter(y, "Cmt", segs, n, total, marks, 2, text);
+	meter(y, "Cmt", segs, n, total, marks, 2, text, ST_NORMAL);
 }
 
 static void status_line(const struct app *a, int y)
@@ -176,7 +186,7 @@ void header_draw(const struct app *a)
 	int h = header_lines();
 	if (h >= 4) {
 		mem_line(0, &a->cur->sys);
-		swap_line(1, &a->cur->sys);
+		swap_line(a, 1, &a->cur->sys);
 		commit_line(2, &a->cur->sys);
 	}
 	if (h == 5)

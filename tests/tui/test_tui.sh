@@ -41,20 +41,21 @@ done
 #    (Buffers 200 -> 0 'b'), the mark '|' of used as free(1) counts it,
 #    MemTotal - MemAvailable 269768 = 211528 -> 207M of 470M, at
 #    211528 * 85 / MemTotal = cell 37; MemAvailable 263M
-#  Swap, 96 cells: SwapTotal 262140 - SwapFree 228604 = 33536 -> 12 '~'
+#  Swap, 87 cells: SwapTotal 262140 - SwapFree 228604 = 33536 -> 11 '~'
+#    (SwapCached 0: no '='), "cached 0" after it
 #  Cmt, 84 cells of CommitLimit 502788 (the largest of the three):
 #    Committed_AS 214776 -> 35.9 -> 36 '+'; MemTotal marked at cell 80,
 #    CommitLimit on the last; overcommit_memory 0: heuristic
 check tui_wait_line "Mem  ##############################KKKSS==|====                                               207M of 470M   avail 263M"
 # under the meters, from 30 lines on, what their characters and marks mean
 check tui_wait_line "     # anon  K kernel  S shmem  b buffers  = cache  | used    Cmt:  | MemTotal  | CommitLimit  + past one  + past both"
-check tui_wait_line "Swap ~~~~~~~~~~~~                                                                                         33M of 256M"
+check tui_wait_line "Swap $(rep '~' 11)$(rep ' ' 76)     33M of 256M   cached 0"
 check tui_wait_line "Cmt  ++++++++++++++++++++++++++++++++++++                                            |  |    210M of 491M   (heuristic)"
 # and their colours: anon green, kernel magenta, shmem cyan, cache yellow,
 # swap red, commit blue; marks white, CommitLimit's red
-bars=$(tui_colours 1 | cut -c6-90; tui_colours 2 | cut -c6-101; tui_colours 3 | cut -c6-89)
+bars=$(tui_colours 1 | cut -c6-90; tui_colours 2 | cut -c6-92; tui_colours 3 | cut -c6-89)
 want="$(rep g 30)$(rep m 3)$(rep c 2)$(rep y 2)w$(rep y 4)$(rep ' ' 43)
-$(rep r 12)$(rep ' ' 84)
+$(rep r 11)$(rep ' ' 76)
 $(rep b 36)$(rep ' ' 44)w  r"
 [ "$bars" = "$want" ] || { printf '%s\n---\n%s\n' "$bars" "$want"; fail "the meters' colours"; }
 # Whole lines, their USAGE TREND column (it moves as samples come) masked.
@@ -552,6 +553,28 @@ rm -rf "$tmp"; tmp=
 pass
 fi
 
+if step swap "Swap: what is also in RAM apart, the figures coloured as it fills"; then
+# a copy of the capture with SwapFree 10000 kB (252140 of 262140 used, 96%:
+# past critical_percent 95) and SwapCached 8000 kB: the bar (84 cells; the
+# text "246M of 256M   cached 7.8M" the rest) red '~' to 244140 (78.2 ->
+# 78), yellow '=' on to 252140 (80.8 -> 81); the figures red
+tmp=$(mktemp -d)
+cp -a "$FX/." "$tmp/" && sed -i 's/^SwapCached: .*/SwapCached:        8000 kB/; s/^SwapFree: .*/SwapFree:     10000 kB/' "$tmp/proc/meminfo"
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait_line "Swap $(rep '~' 78)===       246M of 256M   cached 7.8M"
+got=$(tui_colours 2 | cut -c6-120)
+want="$(rep r 78)$(rep y 3)       $(rep r 4) $(rep r 2) $(rep r 4)   $(rep r 6) $(rep r 4)"
+[ "$got" = "$want" ] || { printf '%s\n%s\n' "$got" "$want"; fail "the Swap bar's and figures' colours"; }
+tui_stop
+sed -i 's/^SwapFree: .*/SwapFree:     131070 kB/' "$tmp/proc/meminfo"   # half: white
+tui_start 120 40 "$HR" --root "$tmp"
+check tui_wait "128M of 256M   cached 7.8M"
+got=$(tui_colours 2 | cut -c93-120)
+[ "$got" = " $(rep - 4) $(rep - 2) $(rep - 4)   $(rep - 6) $(rep - 4)" ] || { echo "$got"; fail "a half-full swap's figures coloured"; }
+rm -rf "$tmp"; tmp=
+pass
+fi
+
 if step meminfo "no meminfo: N/A, never 0"; then
 # /proc/meminfo gone from a copy of the capture: every figure that needs it
 # is N/A, the meters draw no bar, and nothing reads "0 of N/A"
@@ -560,7 +583,7 @@ cp -a "$FX/." "$tmp/" && rm "$tmp/proc/meminfo"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait "hr-swap"
 check tui_wait_line "Mem                                                                                             N/A of N/A    avail N/A"
-check tui_wait_line "Swap                                                                                                      N/A of N/A"
+check tui_wait_line "Swap$(rep ' ' 91)N/A of N/A    cached N/A"
 check tui_wait_line "Cmt                                                                                           N/A of N/A    (heuristic)"
 # no MemTotal: the bars of cgroups without a limit have nothing to be drawn
 # against, and their %LIM is N/A

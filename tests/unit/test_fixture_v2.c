@@ -144,6 +144,7 @@ static void test_system(void **state)
 	assert_val(s.sys.mem_total, KIB(481296));
 	assert_val(s.sys.swap_total, KIB(262140));
 	assert_val(s.sys.swap_free, KIB(228604));
+	assert_val(s.sys.swap_cached, 0); /* SwapCached: 0 kB */
 	assert_val(s.sys.committed_as, KIB(214776));
 	assert_val(s.sys.commit_limit, KIB(502788));
 	assert_val(s.sys.anon_pages, KIB(167920));
