@@ -56,7 +56,7 @@ static int set(struct config *c, const char *key, const char *v, const char **wh
 			return -1;
 		*(key[0] == 'w' ? &c->warn_pct : &c->crit_pct) = x;
 	} else if (strcmp(key, "columns") == 0 || strcmp(key, "cgroup_columns") == 0) {
-		char *to = key[0] == 'c' && key[1] == 'o' ? c->columns : c->cg_columns;
+		char *to = strcmp(key, "columns") == 0 ? c->columns : c->cg_columns;
 		*why = "column names, comma-separated";
 		if (!*v || strlen(v) >= sizeof(c->columns))
 			return -1;

@@ -246,21 +246,20 @@ static char *filter_text(struct app *a)
 	return a->proc_filter;
 }
 
+/* What the screen and the pane share: the rows, their list, search and
+ * filter, the column titles. */
+#define PROC_ROWS                                                                          \
+	.remember = remember, .prepare = procview_prepare, .list = list, .list_top = procview_list_top, \
+	.filter = filter_text, .refilter = procview_rows_update, .row_matches = procview_row_matches,   \
+	.before_search = procview_details_all, .click_title = procview_click_title
+
 const struct screen procview_screen = {
 	.name = "processes",
 	.keys = keys,
 	.nkeys = sizeof(keys) / sizeof(keys[0]),
 	.update = procview_update,
-	.remember = remember,
-	.prepare = procview_prepare,
 	.draw = procview_draw,
-	.list = list,
-	.list_top = procview_list_top,
-	.filter = filter_text,
-	.refilter = procview_rows_update,
-	.row_matches = procview_row_matches,
-	.before_search = procview_details_all,
-	.click_title = procview_click_title,
+	PROC_ROWS,
 };
 
 /* Not a screen of its own: the overview hands it the keys (its focus hook)
@@ -269,13 +268,5 @@ const struct screen procpane_screen = {
 	.name = "processes pane",
 	.keys = pane_keys,
 	.nkeys = sizeof(pane_keys) / sizeof(pane_keys[0]),
-	.remember = remember,
-	.prepare = procview_prepare,
-	.list = list,
-	.list_top = procview_list_top,
-	.filter = filter_text,
-	.refilter = procview_rows_update,
-	.row_matches = procview_row_matches,
-	.before_search = procview_details_all,
-	.click_title = procview_click_title,
+	PROC_ROWS,
 };

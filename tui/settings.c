@@ -25,12 +25,14 @@ static int name_index(const char *const *names, int n, const char *name)
 
 /* columns = a,b,c (or cgroup_columns): the columns shown, in order; none
  * given, all. A name headroom does not know leaves every column shown. */
-static void load_columns(struct app *a, struct colset *s, const char *list, const char *const *names, int total)
+static void load_columns(struct app *a, struct colset *s, const char *key, const char *list, const char *const *names,
+			 int total)
 {
 	char bad[64];
 	if (colset_parse(s, list, names, total, bad, sizeof(bad)) == 0 || a->settings_bad)
 		return;
-	snprintf(a->status, sizeof(a->status), "config: no column '%s' in that table; every column shown (the file is kept as it is)", bad);
+	snprintf(a->status, sizeof(a->status), "config: %s: no column '%s'; every column shown (the file is kept as it is)",
+		 key, bad);
 	a->settings_bad = 1;
 }
 
@@ -62,8 +64,8 @@ void settings_load(struct app *a)
 			 "config: no cgroup column '%s' to sort by; in tree order (the file is kept as it is)", c.cg_sort);
 		a->settings_bad = 1;
 	}
-	load_columns(a, &a->pshow, c.columns, pcol_names, PC_N);
-	load_columns(a, &a->cshow, c.cg_columns, cgcol_names, cgcol_n);
+	load_columns(a, &a->pshow, "columns", c.columns, pcol_names, PC_N);
+	load_columns(a, &a->cshow, "cgroup_columns", c.cg_columns, cgcol_names, cgcol_n);
 	a->kthreads = c.kthreads;
 	a->folds = c.folds; /* the app owns them now */
 }

@@ -25,6 +25,8 @@ check() { # check CONDITION-COMMAND... : fail with the screen shown
   fi
 }
 pass() { result PASS "$name"; tui_stop; }
+# fx_copy: a copy of the capture in $tmp, to change (cleanup removes it)
+fx_copy() { tmp=$(mktemp -d) && cp -a "$FX/." "$tmp/"; }
 
 if step overview "overview 120x40"; then
 tui_start 120 40 "$HR" --root "$FX"
@@ -218,7 +220,7 @@ check tui_wait "Tab Pane"
 check tui_wait " Processes in /hr-fixture/idle: 0"
 # a tree longer than its share: 30 cgroups on 80x24 (19 rows under the
 # header) take 9 rows (half, titles included), the pane the other 10
-tmp=$(mktemp -d); cp -a "$FX/." "$tmp/"
+fx_copy
 for i in $(seq 1 25); do mkdir "$tmp/sys/fs/cgroup/g$i" && : > "$tmp/sys/fs/cgroup/g$i/cgroup.procs"; done
 tui_start 80 24 "$HR" --root "$tmp"
 check tui_wait " Processes in /: "
@@ -378,6 +380,17 @@ for want in "cgroup_columns = cgroup,limit,pct,memory,trend,oom,hits,diagnosis,p
 done
 tui_start 120 40 "$HR" --root "$FX"  # read back
 check tui_wait_re "^CGROUP +LIMIT +%LIM +MEMORY .* OOM +HITS/s +DIAGNOSIS +PROCS *$"
+tui_keys q                          # (it saves as it quits: before the edit)
+check tui_exit
+# a name headroom does not know: every column, said, the file kept
+sed -i 's/^cgroup_columns = .*/cgroup_columns = cgroup,rss/' "$TUI_CONFIG/headroom/config"
+cp "$TUI_CONFIG/headroom/config" "$TUI_CONFIG/before"
+tui_start 120 40 "$HR" --root "$FX"
+check tui_wait "config: cgroup_columns: no column 'rss'; every column shown (the file is kept as it is)"
+check tui_wait_re "^CGROUP +USAGE +LIMIT +%LIM "
+tui_keys q
+check tui_exit
+cmp -s "$TUI_CONFIG/headroom/config" "$TUI_CONFIG/before" || fail "a file with an unknown column was written over"
 TUI_KEEP_CONFIG=
 pass
 fi
@@ -523,8 +536,7 @@ if step unlimited "no limit: the bar, %LIM and trend against RAM, and said"; the
 # 492847104 = 13.58% -> "13.6r"; its bar of 18 cells: anon 66695168 -> 2.44
 # -> 2 '#'; + swap 34095104 -> 3.68 -> 4 (two '~'); "RAM" at the end; its
 # trend from 0 to its highest, 64M, said after it
-tmp=$(mktemp -d)
-cp -a "$FX/." "$tmp/" && echo max > "$tmp/sys/fs/cgroup/hr-swap/memory.max"
+fx_copy && echo max > "$tmp/sys/fs/cgroup/hr-swap/memory.max"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait_re "^└──hr-swap +64M +unlimited +13\.6r ##~~           RAM +[^ ]+ +64M +0 +0 +1 *\$"
 # on a machine of 48G (MemTotal in the copy: 50331648 kB) the same is 0.13%
@@ -542,8 +554,7 @@ if step overcommit "Cmt past MemTotal and CommitLimit: coloured past each"; then
 # OVERCOMMITTED" takes the rest) spans Committed_AS: blue to MemTotal (cell
 # 56.15 -> 56), yellow on to CommitLimit (58.66 -> 59), red past both; the
 # marks on cells 56 (MemTotal, white) and 58 (CommitLimit, red)
-tmp=$(mktemp -d)
-cp -a "$FX/." "$tmp/" && sed -i 's/^Committed_AS: .*/Committed_AS:     600000 kB/' "$tmp/proc/meminfo"
+fx_copy && sed -i 's/^Committed_AS: .*/Committed_AS:     600000 kB/' "$tmp/proc/meminfo"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait_line "Cmt  $(rep + 56)|+|$(rep + 11)    586M of 491M   (heuristic) OVERCOMMITTED"
 got=$(tui_colours 3 | cut -c6-75)
@@ -558,8 +569,7 @@ if step swap "Swap: what is also in RAM apart, the figures coloured as it fills"
 # past critical_percent 95) and SwapCached 8000 kB: the bar (84 cells; the
 # text "246M of 256M   cached 7.8M" the rest) red '~' to 244140 (78.2 ->
 # 78), yellow '=' on to 252140 (80.8 -> 81); the figures red
-tmp=$(mktemp -d)
-cp -a "$FX/." "$tmp/" && sed -i 's/^SwapCached: .*/SwapCached:        8000 kB/; s/^SwapFree: .*/SwapFree:     10000 kB/' "$tmp/proc/meminfo"
+fx_copy && sed -i 's/^SwapCached: .*/SwapCached:        8000 kB/; s/^SwapFree: .*/SwapFree:     10000 kB/' "$tmp/proc/meminfo"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait_line "Swap $(rep '~' 78)===       246M of 256M   cached 7.8M"
 got=$(tui_colours 2 | cut -c6-120)
@@ -578,8 +588,7 @@ fi
 if step meminfo "no meminfo: N/A, never 0"; then
 # /proc/meminfo gone from a copy of the capture: every figure that needs it
 # is N/A, the meters draw no bar, and nothing reads "0 of N/A"
-tmp=$(mktemp -d)
-cp -a "$FX/." "$tmp/" && rm "$tmp/proc/meminfo"
+fx_copy && rm "$tmp/proc/meminfo"
 tui_start 120 40 "$HR" --root "$tmp"
 check tui_wait "hr-swap"
 check tui_wait_line "Mem                                                                                             N/A of N/A    avail N/A"
@@ -707,8 +716,7 @@ tui_stop
 fi
 
 if step escape "escape sequences stay inert"; then
-tmp=$(mktemp -d)
-cp -a "$FX/." "$tmp/"
+fx_copy
 evil=$(printf 'zz\033]0;pwned\007\033[2J')
 mkdir "$tmp/sys/fs/cgroup/$evil" && : > "$tmp/sys/fs/cgroup/$evil/cgroup.procs"
 tui_start 200 40 "$HR" --root "$tmp"  # wide: the whole command line in view
