@@ -78,10 +78,10 @@ struct screen {
 
 /* The screens, one file each. */
 extern const struct screen overview_screen; /* tui/overview.c */
-extern const struct screen procview_screen; /* tui/procview.c */
+extern const struct screen procview_screen; /* tui/prockeys.c */
 extern const struct screen infoview_screen; /* tui/infoview.c */
 extern const struct screen mapview_screen;  /* tui/mapview.c */
 extern const struct screen eventview_screen; /* tui/eventview.c */
-extern const struct screen procpane_screen; /* tui/procview.c: the processes under the overview's tree */
+extern const struct screen procpane_screen; /* tui/prockeys.c: the processes under the overview's tree */
 
 #endif
