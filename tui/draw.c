@@ -114,3 +114,13 @@ const char *draw_sort_mark(int ascending)
 		return ascending ? "\u25b2" : "\u25bc";
 	return ascending ? "A" : "v";
 }
+
+void draw_col_title(int y, int x, int w, const char *title, int sorted, int ascending, int right)
+{
+	char t[48];
+	int n = (int)strlen(title);
+	if (sorted && n + 1 > w)
+		n = w > 1 ? w - 1 : 0;
+	snprintf(t, sizeof(t), "%.*s%s", n, title, sorted ? draw_sort_mark(ascending) : "");
+	draw_text(y, x, w, t, sorted ? ST_SELECTED : ST_TITLE, right);
+}

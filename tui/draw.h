@@ -36,6 +36,9 @@ void draw_footer(const char *status, const struct key_hint *h, size_t nh);
 /* The sort column's direction for its title: arrows, so that '^' keeps its
  * one meaning (LIMIT set by an ancestor); without UTF-8, v and A. */
 const char *draw_sort_mark(int ascending);
+/* A column's title in w cells, the sort column's with its mark (title
+ * cut to make room: the mark says which column sorts). */
+void draw_col_title(int y, int x, int w, const char *title, int sorted, int ascending, int right);
 /* Fill the rest of line y from x with spaces in style st. */
 void draw_clear(int y, int x, int width, enum style st);
 

@@ -265,11 +265,8 @@ static void table(struct app *a, int top)
 	colset_layout(&a->cshow, cols, COLS, w, x);
 	draw_clear(top, 0, COLS, ST_TITLE);
 	for (int k = 0; k < C_N; k++)
-		if (w[k]) {
-			char t[32];
-			snprintf(t, sizeof(t), "%s%s", cols[k].title, a->cg_sort == k ? draw_sort_mark(a->cg_sort_asc) : "");
-			draw_text(top, x[k], w[k], t, a->cg_sort == k ? ST_SELECTED : ST_TITLE, cols[k].right);
-		}
+		if (w[k])
+			draw_col_title(top, x[k], w[k], cols[k].title, a->cg_sort == k, a->cg_sort_asc, cols[k].right);
 	for (int i = 0; i < a->cgl.height && a->cgl.top + i < a->cgl.n; i++) {
 		const struct cg_row *r = &a->rows[a->cgl.top + i];
 		int y = top + 1 + i, sel = a->cgl.top + i == a->cgl.sel;
@@ -500,14 +497,14 @@ static void sort_by(struct app *a, int k)
 	overview_update(a);
 }
 
-/* < > through the columns that sort (the bar sorts as USAGE: skipped). */
+/* < > through the columns shown, left to right (the bar sorts as USAGE:
+ * skipped). */
 static void sort_column(struct app *a, int ch)
 {
 	int k = a->cg_sort, d = ch == '<' || ch == ',' ? -1 : 1;
-	do
-		k = k == CG_SORT_NONE ? (d > 0 ? 0 : C_N - 1) : (k + d + C_N) % C_N;
-	while (k == C_BAR);
-	sort_by(a, k);
+	for (int i = 0; i < a->cshow.n && (i == 0 || k == C_BAR); i++)
+		k = colset_step(&a->cshow, k, d);
+	sort_by(a, k == C_BAR ? C_USAGE : k);
 }
 
 static void sort_usage(struct app *a, int ch)

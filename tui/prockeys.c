@@ -177,12 +177,10 @@ static void back(struct app *a, int ch)
 	a->view = VIEW_OVERVIEW;
 }
 
+/* < >: the column shown left or right of the sort column. */
 static void sort_column(struct app *a, int ch)
 {
-	if (ch == '<' || ch == ',')
-		a->sort = a->sort > 0 ? a->sort - 1 : PC_N - 1;
-	else
-		a->sort = (a->sort + 1) % PC_N;
+	a->sort = (enum pcol)colset_step(&a->pshow, (int)a->sort, ch == '<' || ch == ',' ? -1 : 1);
 	procview_rows_update(a);
 }
 

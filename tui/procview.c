@@ -374,8 +374,7 @@ static void titles(const struct app *a, const int *w, const int *x, int y, int f
 	for (int k = 0; k < PC_N; k++) {
 		if (!w[k])
 			continue;
-		snprintf(t, sizeof(t), "%s%s", pcols[k].title, (int)a->sort == k ? draw_sort_mark(a->sort_asc) : "");
-		draw_text(y + 1, x[k], w[k], t, (int)a->sort == k ? ST_SELECTED : ST_TITLE, pcols[k].right);
+		draw_col_title(y + 1, x[k], w[k], pcols[k].title, (int)a->sort == k, a->sort_asc, pcols[k].right);
 	}
 }
 

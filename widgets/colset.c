@@ -43,6 +43,14 @@ int colset_move(struct colset *s, int k, int by)
 	return 1;
 }
 
+int colset_step(const struct colset *s, int k, int d)
+{
+	int at = colset_at(s, k);
+	if (at < 0)
+		return s->k[d > 0 ? 0 : s->n - 1];
+	return s->k[((at + d) % s->n + s->n) % s->n];
+}
+
 static int name_index(const char *const *names, int n, const char *name)
 {
 	for (int k = 0; k < n; k++)

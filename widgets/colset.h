@@ -23,6 +23,9 @@ int colset_at(const struct colset *s, int k);
  * earlier or later. Returns 0 when nothing changed. */
 int colset_toggle(struct colset *s, int k);
 int colset_move(struct colset *s, int k, int by);
+/* The column shown d (1 or -1) places after k, round the ends; from a
+ * column not shown (or -1), the first (d 1) or the last (d -1). */
+int colset_step(const struct colset *s, int k, int d);
 /* "a,b,c" by names[]: 0, or -1 with the first unknown name in bad (s is
  * then every column); a name twice counts once; "" is every column. */
 int colset_parse(struct colset *s, const char *list, const char *const *names, int total, char *bad, size_t badlen);

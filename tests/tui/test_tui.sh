@@ -373,13 +373,21 @@ tui_keys Up '-'                     # DIAGNOSIS before PROCS
 check tui_wait_re " OOM +HITS/s +DIAGNOSIS +PROCS *$"
 tui_keys Enter
 check tui_gone "Cgroup columns"
+# < > go through the columns as shown: USAGE hidden, PROCS after DIAGNOSIS
+tui_keys '>' '>'
+check tui_wait_re "^CGROUP +LIMIT▼ "
+tui_keys '<' '<' '<'                # CGROUP, round the end to PROCS, DIAGNOSIS
+check tui_wait_re "DIAGNOSIS▼ +PROCS *$"
+tui_keys '>'                        # PROCS, 5 cells: its title cut, the mark kept
+check tui_wait_re "DIAGNOSIS +PROC▼ *$"
 tui_keys q
 check tui_exit
-for want in "cgroup_columns = cgroup,limit,pct,memory,trend,oom,hits,diagnosis,procs" "kernel_threads = 1"; do
+for want in "cgroup_columns = cgroup,limit,pct,memory,trend,oom,hits,diagnosis,procs" "kernel_threads = 1" \
+  "cgroup_sort = procs"; do
   grep -qxF "$want" "$TUI_CONFIG/headroom/config" || { cat "$TUI_CONFIG/headroom/config"; fail "the settings file lacks '$want'"; }
 done
 tui_start 120 40 "$HR" --root "$FX"  # read back
-check tui_wait_re "^CGROUP +LIMIT +%LIM +MEMORY .* OOM +HITS/s +DIAGNOSIS +PROCS *$"
+check tui_wait_re "^CGROUP +LIMIT +%LIM +MEMORY .* OOM +HITS/s +DIAGNOSIS +PROC▼ *$"
 tui_keys q                          # (it saves as it quits: before the edit)
 check tui_exit
 # a name headroom does not know: every column, said, the file kept

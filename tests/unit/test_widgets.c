@@ -320,6 +320,11 @@ static void test_colset(void **state)
 	assert_string_equal(bad, "rss");
 	assert_int_equal(s.n, 4); /* every column, in order */
 	colset_parse(&s, "bar,name", names, 4, bad, sizeof(bad));
+	assert_int_equal(colset_step(&s, 3, 1), 0); /* < >: in the order shown, */
+	assert_int_equal(colset_step(&s, 0, 1), 3); /* round the ends */
+	assert_int_equal(colset_step(&s, 3, -1), 0);
+	assert_int_equal(colset_step(&s, 1, 1), 3);  /* from a hidden one: the first */
+	assert_int_equal(colset_step(&s, -1, -1), 0); /* or the last */
 	for (int width = 1; width <= 300; width++) {
 		int w[4], x[4];
 		colset_layout(&s, cols, width, w, x);
