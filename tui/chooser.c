@@ -5,6 +5,8 @@
 
 #include "tui/app.h"
 
+_Static_assert(PC_N <= COLSET_MAX && PC_N <= MENU_ITEMS, "every process column in a set and in the menu");
+
 /* The menu's items: the columns shown, in order, then the others; the
  * selection stays on the column it was on. */
 static void items(struct app *a)

@@ -68,6 +68,7 @@ enum { C_NAME, C_USAGE, C_LIMIT, C_PCT, C_BAR, C_TREND, C_OOM, C_HITS, C_PROCS, 
 const char *const cgcol_names[C_N] = { "cgroup", "usage", "limit", "pct",   "memory",
 				       "trend",	 "oom",	  "hits",  "procs", "diagnosis" };
 const int cgcol_n = C_N;
+_Static_assert(C_N <= COLSET_MAX && C_N <= MENU_ITEMS, "every cgroup column in a set and in the menu");
 static const struct col_spec cols[C_N] = {
 	[C_NAME] = { .title = "CGROUP", .min = 14, .max = 48, .prio = 0, .flex = 1 },
 	[C_USAGE] = { .title = "USAGE", .min = 7, .max = 7, .prio = 0, .right = 1 },
