@@ -33,7 +33,7 @@ const struct col_spec pcols[PC_N] = {
 	[PC_OOM] = { .title = "OOMSC", .min = 6, .max = 6, .prio = 1, .right = 1 }, /* room for the sort mark */
 	[PC_ADJ] = { .title = "ADJ", .min = 5, .max = 5, .prio = 3, .right = 1 },
 	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 3, .flex = 1 },
-	[PC_CGROUP] = { .title = "CGROUP", .min = 24, .max = 24, .prio = 4 }, /* from 126 columns: COMMAND first */
+	[PC_CGROUP] = { .title = "CGROUP", .min = 24, .max = 64, .prio = 4, .flex = 1 }, /* from 133 columns: COMMAND first; wider with the spare */
 	[PC_CMD] = { .title = "COMMAND", .min = 16, .max = 0, .prio = 0, .flex = 1 }, /* kept before the optional columns */
 };
 

@@ -286,10 +286,15 @@ if cg_find_self && CG=$(cg_make "hr-tui-cpu-$$"); then
   (cg_exec "$CG" sh -c 'while :; do :; done' >/dev/null 2>&1 &)  # a busy loop: R, most of a core
   tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "no loop in the cgroup"
   pid=$(cat "$CG_MOUNT$CG/cgroup.procs")
-  tui_start 160 40 "$HR" --cgroup "$CG" -d 0.5
+  tui_start 220 40 "$HR" --cgroup "$CG" -d 0.5
   # CPU% from two samples' utime + stime: a loop on a core of two shows
-  # 30 to 100 (the machine is shared); its cgroup's tail in CGROUP
-  check tui_wait_re "^ +$pid root +R +([3-9][0-9]|100)\.[0-9] .* \.*[^ ]*$(basename "$CG") +sh -c while" 5
+  # 30 to 100 (the machine is shared); its cgroup in CGROUP, whole at 220
+  # columns (the column takes spare width up to 64 cells)
+  [ ${#CG} -le 64 ] || fail "the test's cgroup path is longer than the column: $CG"
+  check tui_wait_re "^ +$pid root +R +([3-9][0-9]|100)\.[0-9] .* $CG +sh -c while" 5
+  tui_stop
+  tui_start 133 40 "$HR" --cgroup "$CG" -d 0.5   # the first width with it: 24 cells, its tail
+  check tui_wait_re "^ +$pid root +R .* \.\.\.[^ ]*$(basename "$CG") +sh -c while" 5
   kill "$pid"
   check tui_wait " Processes in $CG: 0"
   pass
