@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,7 @@ int collector_sample(struct collector *c, struct sample *s)
 	s->seq = ++c->seq;
 	s->mono = clock_mono();
 	s->wall = clock_wall();
+	s->boot = c->live ? clock_boot() : NAN;
 	s->version = c->mounts.version;
 	s->layout = (int)c->mounts.layout;
 	sysmem_read(c->sys, &s->sys);

@@ -12,11 +12,11 @@
 #include "util/parse.h"
 #include "util/xalloc.h"
 
-enum { D_PID, D_PPID, D_USER, D_CMD, D_CMDLINE, D_ANON, D_FILE, D_SHMEM, D_SWAP, D_OOM, D_ADJ, D_STATE, D_TICS, D_N };
+enum { D_PID, D_PPID, D_USER, D_CMD, D_CMDLINE, D_ANON, D_FILE, D_SHMEM, D_SWAP, D_OOM, D_ADJ, D_STATE, D_TICS, D_BEGAN, D_N };
 static enum pids_item detail_items[D_N] = {
 	PIDS_ID_PID,	  PIDS_ID_PPID,	      PIDS_ID_EUSER, PIDS_CMD,	     PIDS_CMDLINE, PIDS_VM_RSS_ANON,
 	PIDS_VM_RSS_FILE, PIDS_VM_RSS_SHARED, PIDS_VM_SWAP,  PIDS_OOM_SCORE, PIDS_OOM_ADJ,	 PIDS_STATE,
-	PIDS_TICS_ALL, /* stat, read already for the ppid */
+	PIDS_TICS_ALL, PIDS_TICS_BEGAN, /* stat, read already for the ppid */
 };
 
 enum { M_PID, M_RSS, M_PSS, M_USS, M_SWAP_PSS, M_N };
@@ -83,6 +83,7 @@ static void take_details(struct proc_sample *p, struct pids_stack *k)
 	d->oom_adj = sval_ok(PIDS_VAL(D_ADJ, s_int, k, NULL));
 	d->state = PIDS_VAL(D_STATE, s_ch, k, NULL);
 	d->tics = val_ok(PIDS_VAL(D_TICS, ull_int, k, NULL));
+	d->began = val_ok(PIDS_VAL(D_BEGAN, ull_int, k, NULL));
 	if (val_is_ok(p->virt) && p->virt.v == 0) {
 		d->rss_anon = d->rss_file = d->rss_shmem = d->swap = val_na(NA_NOMM);
 		return;

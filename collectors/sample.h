@@ -82,6 +82,7 @@ struct proc_detail {
 	sval_t oom_score, oom_adj;
 	char state;  /* stat: R S D Z T ...; 0 when not read */
 	val_t tics;  /* stat utime + stime, clock ticks: CPU% from two samples */
+	val_t began; /* stat start_time, clock ticks after boot */
 	int smaps_asked;
 	val_t pss, uss, swap_pss; /* smaps_rollup */
 	val_t pgtables;		  /* status VmPTE: page tables (collector_pgtables) */
@@ -135,6 +136,7 @@ struct sample {
 	uint64_t seq; /* 1 for the first sample of a collector */
 	double mono;  /* CLOCK_MONOTONIC seconds */
 	double wall;  /* seconds since the epoch */
+	double boot;  /* CLOCK_BOOTTIME seconds: this machine's (NAN under --root) */
 	int version;  /* of the memory hierarchy: 1 or 2; 0 none */
 	int layout;   /* enum cg_layout */
 	struct sys_sample sys;

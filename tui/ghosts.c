@@ -39,7 +39,7 @@ static void ghost_of(struct ghost *g, const struct event *ev, const struct sampl
 	d->pss = d->uss = d->swap_pss = val_na(NA_GONE);
 	d->oom_score = sval_na(NA_GONE);
 	d->state = 'X'; /* dead, as the kernel names it */
-	d->tics = val_na(NA_GONE);
+	d->tics = d->began = val_na(NA_GONE);
 	d->oom_adj = k->oom_score_adj;
 	if (v->user[0])
 		snprintf(g->user, sizeof(g->user), "%s", v->user);

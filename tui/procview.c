@@ -50,20 +50,27 @@ int procview_in_view(const struct app *a, const struct proc_sample *p)
 /* ---- CPU%: stat's ticks in two samples ---- */
 
 /* The share of one core p used since the previous sample, or NAN when
- * either sample lacks its ticks (details are read for the rows on screen:
- * a row just scrolled into view has none from before). */
+ * unknown. From both samples' ticks; a process begun since the previous
+ * sample spent all its ticks since it began (this machine's boot clock:
+ * not under --root). A row just scrolled into view has no reading from
+ * before (details are read for the rows on screen): NAN. */
 static double cpu_pct(const struct app *a, const struct proc_sample *p)
 {
 	static long hz;
-	if (!a->prev || !p->d.ok || !val_is_ok(p->d.tics) || a->cur->mono <= a->prev->mono)
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	if (!a->prev || !p->d.ok || !val_is_ok(p->d.tics) || a->cur->mono <= a->prev->mono || hz <= 0)
 		return NAN;
 	const struct proc_sample *q =
 		a->prev->nproc ? bsearch(&p->pid, a->prev->procs, a->prev->nproc, sizeof(*q), sample_pid_cmp) : NULL;
-	if (!q || q->id != p->id || !q->d.ok || !val_is_ok(q->d.tics) || q->d.tics.v > p->d.tics.v)
+	if (q && q->id == p->id && q->d.ok && val_is_ok(q->d.tics) && q->d.tics.v <= p->d.tics.v)
+		return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
+	double began = val_is_ok(p->d.began) ? (double)p->d.began.v / (double)hz : NAN;
+	/* start_time is rounded down to a tick: one that may have begun after
+	 * the previous sample counts as begun since */
+	if (!(began + 1.0 / (double)hz > a->prev->boot) || !(a->cur->boot > began)) /* NAN: not this machine's */
 		return NAN;
-	if (!hz)
-		hz = sysconf(_SC_CLK_TCK);
-	return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
+	return 100.0 * (double)p->d.tics.v / (double)hz / (a->cur->boot - began);
 }
 
 const char *proc_command(const struct proc_sample *p)

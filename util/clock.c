@@ -19,3 +19,8 @@ double clock_wall(void)
 {
 	return secs(CLOCK_REALTIME);
 }
+
+double clock_boot(void)
+{
+	return secs(CLOCK_BOOTTIME);
+}

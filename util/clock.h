@@ -6,5 +6,7 @@
 double clock_mono(void);
 /* CLOCK_REALTIME in seconds since the epoch: for dates. */
 double clock_wall(void);
+/* CLOCK_BOOTTIME in seconds: the clock of a process's start_time. */
+double clock_boot(void);
 
 #endif

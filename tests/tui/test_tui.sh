@@ -297,6 +297,32 @@ if cg_find_self && CG=$(cg_make "hr-tui-cpu-$$"); then
   check tui_wait_re "^ +$pid root +R .* \.\.\.[^ ]*$(basename "$CG") +sh -c while" 5
   kill "$pid"
   check tui_wait " Processes in $CG: 0"
+  # a process begun since the previous sample has no reading from before:
+  # its ticks since it began (stat's start_time), not N/A, as soon as its
+  # row shows (-d 10: the next sample would be 10 s away)
+  tui_stop
+  tui_start 130 40 "$HR" --cgroup "$CG" -d 10
+  check tui_wait " Processes in $CG: 0"
+  (cg_exec "$CG" sh -c 'while :; do :; done' >/dev/null 2>&1 &)
+  tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "no loop in the cgroup"
+  pid=$(cat "$CG_MOUNT$CG/cgroup.procs")
+  tui_until 12 tui_shows -E "^ +$pid root " || fail "the new loop never showed"
+  row=$(tui_screen | grep -E "^ +$pid root ")
+  echo "$row" | grep -qE "^ +$pid root +[RS] +[0-9]+\.[0-9] " || { echo "$row"; fail "a new process's CPU% is not its ticks since it began"; }
+  # ... but one that was there, off screen (no reading from before), is
+  # N/A, not its whole life's average: 20 sleeps after the loop, newest
+  # first in 7 rows, the loop found with / after the second sample
+  (cg_exec "$CG" sh -c 'for i in $(seq 20); do sleep 600 & done; wait' >/dev/null 2>&1 &)
+  tui_until 5 sh -c '[ "$(wc -l < "$0")" -ge 22 ]' "$CG_MOUNT$CG/cgroup.procs" || fail "no sleeps in the cgroup"
+  tui_stop
+  tui_start 130 10 "$HR" --cgroup "$CG" -d 3
+  check tui_wait "$(basename "$CG")"
+  tui_keys Enter F6 Up Up Up Up Up Enter  # its processes; F6 from RES up to PID (largest first)
+  check tui_wait "PID▼"
+  tui_lacks " $pid root " || fail "the loop is on screen before the search"
+  sleep 3.5                          # the second sample (a previous one, without the loop read)
+  tui_keys / "$pid" Enter
+  check tui_wait_re "^ +$pid root +R +N/A " 1
   pass
   cg_remove "$CG" && CG=
 else
