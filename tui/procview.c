@@ -34,7 +34,7 @@ const struct col_spec pcols[PC_N] = {
 	[PC_ADJ] = { .title = "ADJ", .min = 5, .max = 5, .prio = 3, .right = 1 },
 	[PC_BAR] = { .title = "RES of VIRT", .min = 11, .max = 16, .prio = 3, .flex = 1 },
 	[PC_CGROUP] = { .title = "CGROUP", .min = 24, .max = 64, .prio = 4, .flex = 1 }, /* from 133 columns: COMMAND first; wider with the spare */
-	[PC_CMD] = { .title = "COMMAND", .min = 16, .max = 0, .prio = 0, .flex = 1 }, /* kept before the optional columns */
+	[PC_CMD] = { .title = "COMMAND", .min = 16, .max = 0, .prio = 0, .flex = 1, .want = 48 }, /* kept before the optional columns; 48 wide before CGROUP grows */
 };
 
 int procview_list_top(const struct app *a)

@@ -31,20 +31,30 @@ static void keep_by_priority(const struct col_spec *cols, int n, int width, int 
 		}
 }
 
-int table_layout(const struct col_spec *cols, int n, int width, int *widths)
+/* Round robin, a cell at a time, to the kept flexible columns below their
+ * cap (their want in the first pass, their maximum in the second). */
+static int grow(const struct col_spec *cols, int n, int *widths, int spare, int wanted)
 {
-	keep_by_priority(cols, n, width, widths);
-	int spare = width - used_width(widths, n);
 	for (int grew = 1; spare > 0 && grew;) {
 		grew = 0;
 		for (int i = 0; i < n && spare > 0; i++) {
-			if (!widths[i] || !cols[i].flex || (cols[i].max && widths[i] >= cols[i].max))
+			int cap = wanted ? cols[i].want : cols[i].max;
+			if (!widths[i] || !cols[i].flex || (wanted && !cap) || (cap && widths[i] >= cap) ||
+			    (cols[i].max && widths[i] >= cols[i].max))
 				continue;
 			widths[i]++;
 			spare--;
 			grew = 1;
 		}
 	}
+	return spare;
+}
+
+int table_layout(const struct col_spec *cols, int n, int width, int *widths)
+{
+	keep_by_priority(cols, n, width, widths);
+	int spare = grow(cols, n, widths, width - used_width(widths, n), 1);
+	grow(cols, n, widths, spare, 0);
 	return used_width(widths, n);
 }
 

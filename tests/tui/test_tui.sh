@@ -106,21 +106,22 @@ check tui_wait "Processes in /hr-fixture/child: 1"
 # SHR; status VmSwap; smaps_rollup Pss, and Private_* (USS); oom_score,
 # oom_score_adj; RES of VIRT: 16 cells, RES '#' rounded, the rest '.'.
 #  112: statm 25848 25756 163 -> 101M 101M 652K; swap 0; Pss 102780 kB ->
-#       100M; Private 102456 kB -> 100M; 758, 0; 25756/25848 -> 16 '#'
+#       100M; Private 102456 kB -> 100M; 758, 0; 25756/25848 * 11 -> 11 '#'
 #  115: statm 24835 16440 163 -> 97M 64M 652K; VmSwap 33272 kB -> 32M;
 #       Pss 65456 kB -> 64M; Private 8 + 65124 kB -> 64M; 755, 0;
-#       16440/24835 * 16 = 10.6 -> 11 '#'
+#       16440/24835 * 11 = 7.3 -> 7 '#'
 # Each is alone in the subtree of a limit past half full (/hr-fixture's
 # 200M, /hr-swap's 64M): the OOM killer's next pick there, marked. S from
 # stat (sleeping); CPU% from stat's utime + stime in two samples: 0.0, the
-# capture does not change. At 120 columns the command is cut.
-check tui_wait_line "    112 root     S   0.0   101M   101M   652K      0   100M   100M    758     0 ################ [next OOM] hog 100 100"
+# capture does not change. At 120 columns the command has its 48 cells
+# first: whole, the bar 11 cells.
+check tui_wait_line "    112 root     S   0.0   101M   101M   652K      0   100M   100M    758     0 ########### [next OOM] hog 100 100 0 600"
 tui_keys Escape
 check tui_wait "hr-swap"
 tui_keys a
 check tui_wait "Processes (all)"
 check tui_wait "/init"
-check tui_wait_line "    115 root     S   0.0    97M    64M   652K    32M    64M    64M    755     0 ###########..... [next OOM] hog 96 8 10"
+check tui_wait_line "    115 root     S   0.0    97M    64M   652K    32M    64M    64M    755     0 #######.... [next OOM] hog 96 8 10 600"
 tui_keys BSpace
 check tui_wait "USAGE TREND"
 pass
@@ -286,10 +287,11 @@ if cg_find_self && CG=$(cg_make "hr-tui-cpu-$$"); then
   (cg_exec "$CG" sh -c 'while :; do :; done' >/dev/null 2>&1 &)  # a busy loop: R, most of a core
   tui_until 5 grep -q . "$CG_MOUNT$CG/cgroup.procs" || fail "no loop in the cgroup"
   pid=$(cat "$CG_MOUNT$CG/cgroup.procs")
-  tui_start 220 40 "$HR" --cgroup "$CG" -d 0.5
+  tui_start 250 40 "$HR" --cgroup "$CG" -d 0.5
   # CPU% from two samples' utime + stime: a loop on a core of two shows
-  # 30 to 100 (the machine is shared); its cgroup in CGROUP, whole at 220
-  # columns (the column takes spare width up to 64 cells)
+  # 30 to 100 (the machine is shared); its cgroup in CGROUP, whole at 250
+  # columns (the column shares the spare width once COMMAND has 48 cells,
+  # up to 64)
   [ ${#CG} -le 64 ] || fail "the test's cgroup path is longer than the column: $CG"
   check tui_wait_re "^ +$pid root +R +([3-9][0-9]|100)\.[0-9] .* $CG +sh -c while" 5
   tui_stop

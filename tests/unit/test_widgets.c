@@ -118,8 +118,8 @@ static void test_table_every_width(void **state)
 {
 	(void)state;
 	const struct col_spec cols[] = {
-		{ "NAME", 8, 40, 0, 1, 0 }, { "USAGE", 7, 7, 0, 0, 1 }, { "LIMIT", 8, 8, 1, 0, 1 },
-		{ "BAR", 10, 0, 2, 1, 0 },  { "SPARK", 16, 16, 3, 0, 0 }, { "OOM", 4, 4, 1, 0, 1 },
+		{ "NAME", 8, 40, 0, 1, 0, 0 }, { "USAGE", 7, 7, 0, 0, 1, 0 }, { "LIMIT", 8, 8, 1, 0, 1, 0 },
+		{ "BAR", 10, 0, 2, 1, 0, 0 },  { "SPARK", 16, 16, 3, 0, 0, 0 }, { "OOM", 4, 4, 1, 0, 1, 0 },
 	};
 	int w[6];
 	for (int width = 1; width <= 300; width++) {
@@ -153,6 +153,18 @@ static void test_table_every_width(void **state)
 	assert_int_equal(table_layout(cols, 6, 15, w), 15); /* USAGE no longer fits: NAME takes it all */
 	assert_true(w[0] == 15 && !w[1]);
 	assert_int_equal(table_col_x((int[]){ 5, 0, 3, 4 }, 3), 10);
+	/* a column that wants a width has it before the others grow */
+	const struct col_spec wants[] = { { "CG", 4, 30, 1, 1, 0, 0 }, { "CMD", 4, 0, 0, 1, 0, 20 } };
+	for (int width = 1; width <= 300; width++) {
+		int used = table_layout(wants, 2, width, w);
+		assert_true(used <= width);
+		if (width >= 9 && width <= 25) /* 4 + 1 + 4, then CMD alone to 20 */
+			assert_true(w[0] == 4 && w[1] == width - 5);
+		if (width > 25 && width <= 25 + 2 * 26) /* then both, in turn, CG to 30 */
+			assert_true(w[0] - 4 >= w[1] - 20 - 1 && w[0] - 4 <= w[1] - 20 + 1);
+		if (width > 100)
+			assert_true(w[0] == 30 && w[1] == width - 31);
+	}
 }
 
 static void test_listview(void **state)
@@ -292,7 +304,7 @@ static void test_colset(void **state)
 	(void)state;
 	static const char *const names[] = { "name", "usage", "limit", "bar" };
 	const struct col_spec cols[] = {
-		{ "NAME", 8, 40, 0, 1, 0 }, { "USAGE", 7, 7, 0, 0, 1 }, { "LIMIT", 8, 8, 1, 0, 1 }, { "BAR", 10, 0, 2, 1, 0 },
+		{ "NAME", 8, 40, 0, 1, 0, 0 }, { "USAGE", 7, 7, 0, 0, 1, 0 }, { "LIMIT", 8, 8, 1, 0, 1, 0 }, { "BAR", 10, 0, 2, 1, 0, 0 },
 	};
 	struct colset s;
 	char out[64], bad[16] = "";
