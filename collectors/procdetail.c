@@ -57,12 +57,6 @@ void procdetail_close(struct procdetail *d)
 	free(d);
 }
 
-/* s->procs is sorted by pid (proctab keeps it so). */
-static struct proc_sample *find_pid(struct sample *s, int pid)
-{
-	return s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
-}
-
 static val_t kib(unsigned long v)
 {
 	return val_mul(val_ok(v), 1024);
@@ -128,7 +122,7 @@ static void fetch(struct procdetail *pd, struct pids_info *info, struct sample *
 		return;
 	for (int i = 0; i < f->counts->total; i++) {
 		struct pids_stack *k = f->stacks[i];
-		struct proc_sample *p = find_pid(s, PIDS_VAL(0, s_int, k, info));
+		struct proc_sample *p = sample_find_proc(s, PIDS_VAL(0, s_int, k, info));
 		if (!p)
 			continue;
 		if (smaps)

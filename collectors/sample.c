@@ -105,6 +105,11 @@ int sample_find_cg(const struct sample *s, const char *path)
 	return -1;
 }
 
+struct proc_sample *sample_find_proc(const struct sample *s, int pid)
+{
+	return s && s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
+}
+
 const char *sample_eff_from_path(const struct sample *s, size_t i)
 {
 	int from = s->cgs[i].n.eff_from;

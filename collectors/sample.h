@@ -154,6 +154,8 @@ struct cg_sample *sample_add_cg(struct sample *s);
 struct proc_sample *sample_add_proc(struct sample *s);
 /* Index of a cgroup by path, or -1. */
 int sample_find_cg(const struct sample *s, const char *path);
+/* The process pid of s (NULL: none; s NULL too): procs are sorted by pid. */
+struct proc_sample *sample_find_proc(const struct sample *s, int pid);
 /* path is root's or below it ("/" holds every path). */
 int sample_path_under(const char *path, const char *root);
 /* Path of the cgroup setting cgs[i]'s effective limit, or NULL if none. */

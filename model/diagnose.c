@@ -186,7 +186,7 @@ void diag_fill(struct sample *s, const struct events *ev, double now)
 const struct proc_sample *diag_victim(const struct sample *s, size_t i)
 {
 	int pid = s->cgs[i].diag.victim;
-	return pid > 0 && s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
+	return pid > 0 ? sample_find_proc(s, pid) : NULL;
 }
 
 static const char *proc_name(const struct proc_sample *p)

@@ -61,8 +61,7 @@ static void copy_str(char *dst, size_t n, const char *src)
 /* The victim's last reading from cur, where it is then marked killed. */
 static void victim_from(struct event_victim *v, struct sample *cur, int pid)
 {
-	struct proc_sample *p =
-		cur && cur->nproc ? bsearch(&pid, cur->procs, cur->nproc, sizeof(*cur->procs), sample_pid_cmp) : NULL;
+	struct proc_sample *p = sample_find_proc(cur, pid);
 	if (!p) {
 		*v = (struct event_victim){ 0 };
 		v->virt = v->res = v->shr = v->swap = val_na(NA_GONE);
@@ -103,16 +102,11 @@ const struct event *events_add_pressure(struct events *e, const char *path, cons
 	return ev;
 }
 
-static struct proc_sample *proc_of(struct sample *s, int pid)
-{
-	return s && s->nproc ? bsearch(&pid, s->procs, s->nproc, sizeof(*s->procs), sample_pid_cmp) : NULL;
-}
-
 void events_mark_victims(const struct events *e, struct sample *prev, struct sample *cur)
 {
 	for (size_t i = 0; prev && i < prev->nproc; i++) { /* still dying when cur was read */
 		const struct proc_sample *q = &prev->procs[i];
-		struct proc_sample *p = q->oom_killed ? proc_of(cur, q->pid) : NULL; /* a flag a process: no lookup */
+		struct proc_sample *p = q->oom_killed ? sample_find_proc(cur, q->pid) : NULL; /* a flag a process: no lookup */
 		if (p && p->id == q->id)
 			p->oom_killed = 1;
 	}
@@ -122,7 +116,7 @@ void events_mark_victims(const struct events *e, struct sample *prev, struct sam
 			break; /* newest first: the rest are older */
 		if (ev->kind != EV_OOM_KILL || !ev->told)
 			continue;
-		struct proc_sample *p = proc_of(cur, ev->kill.pid), *q = proc_of(prev, ev->kill.pid);
+		struct proc_sample *p = sample_find_proc(cur, ev->kill.pid), *q = sample_find_proc(prev, ev->kill.pid);
 		if (p && (!q || q->id == p->id))
 			p->oom_killed = 1;
 	}

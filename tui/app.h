@@ -128,7 +128,7 @@ struct app {
 	char search[64];
 	char cg_filter[64], proc_filter[64]; /* "" none */
 	char status[128]; /* a message for the footer */
-	struct menu menu; /* F6 sort, F9 signal: over the screen while open */
+	struct menu menu; /* F6 sort, F9 signal, F2 columns, u user: over the screen while open */
 	struct chooser chooser; /* F2: the table whose columns the menu chooses */
 	int kill_pid;	  /* F9's target, a process instance of the sample */
 	uint64_t kill_id;

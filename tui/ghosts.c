@@ -65,8 +65,7 @@ static int ghost_matches(const struct event *ev, const char *text)
 /* In the current sample, and not killed since it was taken. */
 static int alive(const struct app *a, int pid)
 {
-	const struct proc_sample *p =
-		a->cur->nproc ? bsearch(&pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
+	const struct proc_sample *p = sample_find_proc(a->cur, pid);
 	return p && !p->oom_killed;
 }
 

@@ -134,7 +134,6 @@ static int commit_segs(struct bar_seg *out, const struct sys_sample *m)
 static void commit_line(int y, const struct sys_sample *m)
 {
 	static const char *const modes[] = { "heuristic", "always", "never" };
-	static const enum style st[] = { ST_COMMIT };
 	char text[128];
 	val_t total = val_na(NA_DERIVED);
 	const val_t *of[] = { &m->committed_as, &m->commit_limit, &m->mem_total };
@@ -142,9 +141,7 @@ static void commit_line(int y, const struct sys_sample *m)
 		if (val_is_ok(*of[i]) && (!val_is_ok(total) || of[i]->v > total.v))
 			total = *of[i];
 	struct bar_seg segs[3];
-	int n = meter_segs(segs, &m->committed_as, st, 1);
-	if (n)
-		n = commit_segs(segs, m);
+	int n = val_is_ok(m->committed_as) ? commit_segs(segs, m) : 0;
 	unsigned mode = val_is_ok(m->overcommit_memory) && m->overcommit_memory.v < 3 ? (unsigned)m->overcommit_memory.v : 3;
 	char over[96];
 	snprintf(text, sizeof(text), "%7s of %-6s (%s)%s", B(m->committed_as), B(m->commit_limit),

@@ -44,8 +44,7 @@ static int mapview_list_top(const struct app *a)
  * pid is another process: its id differs) or been OOM-killed since. */
 static struct proc_sample *mapview_proc(const struct app *a)
 {
-	struct proc_sample *p =
-		a->cur->nproc ? bsearch(&a->map_pid, a->cur->procs, a->cur->nproc, sizeof(*p), sample_pid_cmp) : NULL;
+	struct proc_sample *p = sample_find_proc(a->cur, a->map_pid);
 	return p && p->id == a->map_id && !p->oom_killed ? p : NULL;
 }
 

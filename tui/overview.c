@@ -542,28 +542,19 @@ static void sort_menu(struct app *a, int ch)
 
 static void click_title(struct app *a, int x)
 {
-	int w[C_N], cx[C_N];
-	colset_layout(&a->cshow, cols, COLS, w, cx);
-	for (int k = 0; k < C_N; k++)
-		if (w[k] && x >= cx[k] && x < cx[k] + w[k]) {
-			if (a->cg_sort == k) {
-				a->cg_sort_asc = !a->cg_sort_asc;
-				overview_update(a);
-			} else {
-				sort_by(a, k == C_BAR ? C_USAGE : k);
-			}
-		}
-}
-
-static void columns_done(struct app *a)
-{
-	overview_update(a);
+	int k = colset_hit(&a->cshow, cols, COLS, x);
+	if (k >= 0 && a->cg_sort == k) {
+		a->cg_sort_asc = !a->cg_sort_asc;
+		overview_update(a);
+	} else if (k >= 0) {
+		sort_by(a, k == C_BAR ? C_USAGE : k);
+	}
 }
 
 static void columns_menu(struct app *a, int ch)
 {
 	(void)ch;
-	chooser_open(a, "Cgroup columns (saved on quit)", &a->cshow, cols, columns_done);
+	chooser_open(a, "Cgroup columns (saved on quit)", &a->cshow, cols, overview_update);
 }
 
 static const struct key_action keys[] = {

@@ -29,15 +29,10 @@ static void procmenu_sort(struct app *a, int ch)
 
 /* ---- F2: which process columns, in which order ---- */
 
-static void columns_done(struct app *a)
-{
-	procview_rows_update(a);
-}
-
 static void procmenu_columns(struct app *a, int ch)
 {
 	(void)ch;
-	chooser_open(a, "Process columns (saved on quit)", &a->pshow, pcols, columns_done);
+	chooser_open(a, "Process columns (saved on quit)", &a->pshow, pcols, procview_rows_update);
 }
 
 /* ---- F9: a signal to the selected process ---- */
@@ -123,12 +118,11 @@ static void procmenu_user(struct app *a, int ch)
 		if (procview_in_view(a, &a->cur->procs[i]))
 			idx[n++] = i;
 	procview_details_missing(a, idx, n);
-	free(idx);
 	menu_open(&a->menu, "Show the processes of", user_take);
 	menu_add(&a->menu, "every user");
-	for (size_t i = 0; i < a->cur->nproc; i++) {
-		const struct proc_detail *d = &a->cur->procs[i].d;
-		int seen = !procview_in_view(a, &a->cur->procs[i]) || !d->ok || !d->user;
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_detail *d = &a->cur->procs[idx[i]].d;
+		int seen = !d->ok || !d->user;
 		for (int k = 1; k < a->menu.n && !seen; k++)
 			seen = strcmp(a->menu.items[k], d->user) == 0;
 		if (!seen)
@@ -136,6 +130,7 @@ static void procmenu_user(struct app *a, int ch)
 		if (!seen && strcmp(d->user, a->user) == 0)
 			a->menu.sel = a->menu.n - 1;
 	}
+	free(idx);
 }
 
 /* ---- keys, and the screens ---- */
@@ -200,7 +195,7 @@ static void invert(struct app *a, int ch)
 	procview_rows_update(a);
 }
 
-/* Sorting and signals, in the screen and in the pane . */
+/* Sorting, menus and toggles, in the screen and in the pane. */
 #define SORT_ACTIONS                                                                                         \
 	KEY_ACTION_SORT(sort_column), KEY_ACTION_SORT_MENU(procmenu_sort), KEY_ACTION_SORT_MEM(sort_res),   \
 		KEY_ACTION_INVERT(invert),                                                                   \

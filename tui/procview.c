@@ -49,6 +49,13 @@ int procview_in_view(const struct app *a, const struct proc_sample *p)
 
 /* ---- CPU%: stat's ticks in two samples ---- */
 
+/* p's instance in the previous sample (the same pid and id), or NULL. */
+static const struct proc_sample *prev_of(const struct app *a, const struct proc_sample *p)
+{
+	const struct proc_sample *q = sample_find_proc(a->prev, p->pid);
+	return q && q->id == p->id ? q : NULL;
+}
+
 /* The share of one core p used since the previous sample, or NAN when
  * unknown. From both samples' ticks; a process begun since the previous
  * sample spent all its ticks since it began (this machine's boot clock:
@@ -61,9 +68,8 @@ static double cpu_pct(const struct app *a, const struct proc_sample *p)
 		hz = sysconf(_SC_CLK_TCK);
 	if (!a->prev || !p->d.ok || !val_is_ok(p->d.tics) || a->cur->mono <= a->prev->mono || hz <= 0)
 		return NAN;
-	const struct proc_sample *q =
-		a->prev->nproc ? bsearch(&p->pid, a->prev->procs, a->prev->nproc, sizeof(*q), sample_pid_cmp) : NULL;
-	if (q && q->id == p->id && q->d.ok && val_is_ok(q->d.tics) && q->d.tics.v <= p->d.tics.v)
+	const struct proc_sample *q = prev_of(a, p);
+	if (q && q->d.ok && val_is_ok(q->d.tics) && q->d.tics.v <= p->d.tics.v)
 		return 100.0 * (double)(p->d.tics.v - q->d.tics.v) / (double)hz / (a->cur->mono - a->prev->mono);
 	double began = val_is_ok(p->d.began) ? (double)p->d.began.v / (double)hz : NAN;
 	/* start_time is rounded down to a tick: one that may have begun after
@@ -156,11 +162,8 @@ static int needs_details(enum pcol c)
 /* PSS/USS of a process not re-read this time: keep the last reading. */
 static void carry_smaps(struct app *a, struct proc_sample *p)
 {
-	if (p->d.smaps_asked || !a->prev)
-		return;
-	const struct proc_sample *q =
-		a->prev->nproc ? bsearch(&p->pid, a->prev->procs, a->prev->nproc, sizeof(*q), sample_pid_cmp) : NULL;
-	if (q && q->id == p->id && q->d.smaps_asked) {
+	const struct proc_sample *q = p->d.smaps_asked ? NULL : prev_of(a, p);
+	if (q && q->d.smaps_asked) {
 		p->d.pss = q->d.pss;
 		p->d.uss = q->d.uss;
 		p->d.swap_pss = q->d.swap_pss;
@@ -427,15 +430,13 @@ void procview_draw(struct app *a)
 
 void procview_click_title(struct app *a, int x)
 {
-	int w[PC_N], cx[PC_N];
-	colset_layout(&a->pshow, pcols, COLS, w, cx);
-	for (int k = 0; k < PC_N; k++)
-		if (w[k] && x >= cx[k] && x < cx[k] + w[k]) {
-			if ((int)a->sort == k)
-				a->sort_asc = !a->sort_asc;
-			a->sort = (enum pcol)k;
-			procview_rows_update(a);
-		}
+	int k = colset_hit(&a->pshow, pcols, COLS, x);
+	if (k < 0)
+		return;
+	if ((int)a->sort == k)
+		a->sort_asc = !a->sort_asc;
+	a->sort = (enum pcol)k;
+	procview_rows_update(a);
 }
 
 /* ---- moving ---- */

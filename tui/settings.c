@@ -14,15 +14,6 @@ const char *const pcol_names[PC_N] = {
 	[PC_OOM] = "oom_score", [PC_ADJ] = "oom_score_adj", [PC_BAR] = "res_of_virt", [PC_CMD] = "command",
 };
 
-/* The index of name in names[0..n), or -1. */
-static int name_index(const char *const *names, int n, const char *name)
-{
-	for (int k = 0; k < n; k++)
-		if (strcmp(name, names[k]) == 0)
-			return k;
-	return -1;
-}
-
 /* columns = a,b,c (or cgroup_columns): the columns shown, in order; none
  * given, all. A name headroom does not know leaves every column shown. */
 static void load_columns(struct app *a, struct colset *s, const char *key, const char *list, const char *const *names,
@@ -50,14 +41,14 @@ void settings_load(struct app *a)
 	a->warn_pct = c.warn_pct;
 	a->crit_pct = c.crit_pct;
 	a->sort_asc = c.sort_asc;
-	int k = name_index(pcol_names, PC_N, c.sort);
+	int k = colset_name(pcol_names, PC_N, c.sort);
 	a->sort = k < 0 ? PC_RES : (enum pcol)k;
 	if (k < 0 && !a->settings_bad) {
 		snprintf(a->status, sizeof(a->status),
 			 "config: no column '%s' to sort by; sorting by res (the file is kept as it is)", c.sort);
 		a->settings_bad = 1;
 	}
-	a->cg_sort = name_index(cgcol_names, cgcol_n, c.cg_sort); /* -1: CG_SORT_NONE */
+	a->cg_sort = colset_name(cgcol_names, cgcol_n, c.cg_sort); /* -1: CG_SORT_NONE */
 	a->cg_sort_asc = c.cg_sort_asc;
 	if (a->cg_sort == CG_SORT_NONE && strcmp(c.cg_sort, "none") != 0 && !a->settings_bad) {
 		snprintf(a->status, sizeof(a->status),

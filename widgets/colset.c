@@ -51,9 +51,9 @@ int colset_step(const struct colset *s, int k, int d)
 	return s->k[((at + d) % s->n + s->n) % s->n];
 }
 
-static int name_index(const char *const *names, int n, const char *name)
+int colset_name(const char *const *names, int total, const char *name)
 {
-	for (int k = 0; k < n; k++)
+	for (int k = 0; k < total; k++)
 		if (strcmp(name, names[k]) == 0)
 			return k;
 	return -1;
@@ -66,7 +66,7 @@ int colset_parse(struct colset *s, const char *list, const char *const *names, i
 	colset_all(s, total);
 	s->n = 0;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int k = name_index(names, s->total, t);
+		int k = colset_name(names, s->total, t);
 		if (k < 0) {
 			snprintf(bad, badlen, "%s", t);
 			colset_all(s, total);
@@ -103,4 +103,14 @@ void colset_layout(const struct colset *s, const struct col_spec *spec, int widt
 		w[s->k[i]] = ws[i];
 		x[s->k[i]] = table_col_x(ws, i);
 	}
+}
+
+int colset_hit(const struct colset *s, const struct col_spec *spec, int width, int x)
+{
+	int w[COLSET_MAX], cx[COLSET_MAX];
+	colset_layout(s, spec, width, w, cx);
+	for (int k = 0; k < s->total; k++)
+		if (w[k] && x >= cx[k] && x < cx[k] + w[k])
+			return k;
+	return -1;
 }

@@ -26,6 +26,10 @@ int colset_move(struct colset *s, int k, int by);
 /* The column shown d (1 or -1) places after k, round the ends; from a
  * column not shown (or -1), the first (d 1) or the last (d -1). */
 int colset_step(const struct colset *s, int k, int d);
+/* The index of name in names[0..total), or -1. */
+int colset_name(const char *const *names, int total, const char *name);
+/* The column whose cells take x on a screen width wide, or -1. */
+int colset_hit(const struct colset *s, const struct col_spec *spec, int width, int x);
 /* "a,b,c" by names[]: 0, or -1 with the first unknown name in bad (s is
  * then every column); a name twice counts once; "" is every column. */
 int colset_parse(struct colset *s, const char *list, const char *const *names, int total, char *bad, size_t badlen);

@@ -38,9 +38,8 @@ static int grow(const struct col_spec *cols, int n, int *widths, int spare, int 
 	for (int grew = 1; spare > 0 && grew;) {
 		grew = 0;
 		for (int i = 0; i < n && spare > 0; i++) {
-			int cap = wanted ? cols[i].want : cols[i].max;
-			if (!widths[i] || !cols[i].flex || (wanted && !cap) || (cap && widths[i] >= cap) ||
-			    (cols[i].max && widths[i] >= cols[i].max))
+			int max = cols[i].max, cap = !wanted ? max : max && cols[i].want > max ? max : cols[i].want;
+			if (!widths[i] || !cols[i].flex || (wanted && !cap) || (cap && widths[i] >= cap))
 				continue;
 			widths[i]++;
 			spare--;

@@ -345,7 +345,17 @@ static void test_colset(void **state)
 			assert_int_equal(x[0], x[3] + w[3] + 1);
 		assert_true(w[0] || width < 8);
 		assert_true(x[0] + w[0] <= width && x[3] + w[3] <= width);
+		for (int at = 0; at < width; at++) { /* a click: the column under it, -1 between */
+			int k = colset_hit(&s, cols, width, at);
+			assert_true(k == -1 || (w[k] && at >= x[k] && at < x[k] + w[k]));
+			if (w[3] && at < w[3])
+				assert_int_equal(k, 3);
+			if (w[3] && w[0] && at == w[3])
+				assert_int_equal(k, -1);
+		}
 	}
+	assert_int_equal(colset_name(names, 4, "limit"), 2);
+	assert_int_equal(colset_name(names, 4, "rss"), -1);
 }
 
 int main(void)
